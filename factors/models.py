@@ -1,0 +1,226 @@
+"""Why milk can be slow to come in: factor pages and the practical insights they share."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    ReferenceIndex,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from help_contacts.choices import Specialty
+from website.reviews import MedicallyReviewed
+
+SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
+
+
+class Evidence(models.TextChoices):
+    ESTABLISHED = "established", _("Well-established causes")
+    POSSIBLE = "possible", _("Other possible factors")
+
+
+class PracticalInsight(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A practical tip written once and shown on every factor it helps with."""
+
+    title = models.CharField(_("title"), max_length=160)
+    body = RichTextField(_("insight"), features=SIMPLE_RICH_TEXT)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    panels = [FieldPanel("title"), FieldPanel("body")]
+
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("body"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("practical insight")
+        verbose_name_plural = _("practical insights")
+
+    def __str__(self):
+        return self.title
+
+    def get_preview_template(self, request, mode_name):
+        return "factors/previews/practical_insight.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"insight": self, "page_title": self.title}
+
+
+class FactorPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "factors.FactorPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class FactorIndexPage(MedicallyReviewed, Page):
+    """The overview of everything that can slow milk down."""
+
+    intro = RichTextField(_("introduction"), features=SIMPLE_RICH_TEXT, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["factors.FactorPage"]
+    max_count_per_parent = 1
+    template = "factors/factor_index_page.html"
+
+    class Meta:
+        verbose_name = _("factor index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        factors = FactorPage.objects.child_of(self).live().public().order_by("path")
+        context["groups"] = FactorPage.group_by_evidence(factors)
+        return context
+
+
+class FactorPage(MedicallyReviewed, Page):
+    """A reason milk can be slow to come in, what helps and who to ask."""
+
+    evidence = models.CharField(
+        _("evidence"),
+        max_length=20,
+        choices=Evidence.choices,
+        default=Evidence.POSSIBLE,
+        help_text=_("Articles group factors under these headings."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=500,
+        help_text=_("What this factor is, in one or two sentences. Shown in articles."),
+    )
+    why_it_matters = RichTextField(_("why it can affect milk supply"), features=SIMPLE_RICH_TEXT)
+    what_helps = RichTextField(_("what helps"), features=SIMPLE_RICH_TEXT, blank=True)
+    when_to_seek_help = RichTextField(_("when to seek help"), features=SIMPLE_RICH_TEXT, blank=True)
+    specialty = models.CharField(
+        _("directory specialty"),
+        max_length=32,
+        choices=Specialty.choices,
+        blank=True,
+        help_text=_("Consultants with this specialty are offered to readers of this page."),
+    )
+    tags = ClusterTaggableManager(through=FactorPageTag, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("evidence"), FieldPanel("tags")], heading=_("Grouping")),
+        FieldPanel("summary"),
+        FieldPanel("why_it_matters"),
+        InlinePanel("insight_links", heading=_("Practical insights"), label=_("Insight")),
+        FieldPanel("what_helps"),
+        FieldPanel("when_to_seek_help"),
+        InlinePanel("contact_links", heading=_("Help to seek"), label=_("Support contact")),
+        FieldPanel("specialty"),
+        *MedicallyReviewed.review_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("why_it_matters"),
+        index.SearchField("what_helps"),
+        index.FilterField("evidence"),
+    ]
+
+    parent_page_types = ["factors.FactorIndexPage"]
+    subpage_types = []
+    template = "factors/factor_page.html"
+
+    class Meta:
+        verbose_name = _("factor page")
+
+    @staticmethod
+    def group_by_evidence(factors):
+        """[(label, [factor, ...]), ...] in evidence order, leaving out empty groups."""
+        groups = []
+        for value, label in Evidence.choices:
+            members = [factor for factor in factors if factor.evidence == value]
+            if members:
+                groups.append({"key": value, "label": label, "factors": members})
+        return groups
+
+    @property
+    def live_insights(self):
+        return [link.insight for link in self.insight_links.all() if link.insight.live]
+
+    def articles_using(self):
+        """Live articles whose body lists this factor, found through Wagtail's reference index."""
+        from website.models import ArticlePage
+
+        source_ids = ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            to_content_type=ContentType.objects.get_for_model(Page),
+            to_object_id=str(self.pk),
+        ).values_list("object_id", flat=True)
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(pk__in=[int(pk) for pk in source_ids])
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["insights"] = [
+            link.insight
+            for link in self.insight_links.select_related("insight").filter(insight__live=True)
+        ]
+        context["contacts"] = [
+            link.contact
+            for link in self.contact_links.select_related("contact").filter(contact__live=True)
+        ]
+        context["articles"] = self.articles_using()
+        return context
+
+
+class FactorInsight(Orderable):
+    """A practical insight placed on a factor page, in the editor's order."""
+
+    page = ParentalKey(FactorPage, on_delete=models.CASCADE, related_name="insight_links")
+    insight = models.ForeignKey(
+        PracticalInsight, on_delete=models.PROTECT, related_name="factor_links"
+    )
+
+    panels = [FieldPanel("insight")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("practical insight")
+
+
+class FactorSupportContact(Orderable):
+    """A support contact recommended on a factor page."""
+
+    page = ParentalKey(FactorPage, on_delete=models.CASCADE, related_name="contact_links")
+    contact = models.ForeignKey(
+        "help_contacts.SupportContact", on_delete=models.PROTECT, related_name="factor_links"
+    )
+
+    panels = [FieldPanel("contact")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("support contact")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HelpContactsConfig(AppConfig):
+    name = "help_contacts"
+    verbose_name = _("Help and contacts")

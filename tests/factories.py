@@ -1,0 +1,110 @@
+"""Factories for the site's models; values come from Faker or sequences, never import time."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+
+from factors.models import (
+    Evidence,
+    FactorIndexPage,
+    FactorInsight,
+    FactorPage,
+    FactorSupportContact,
+    PracticalInsight,
+)
+from help_contacts.choices import ContactKind
+from help_contacts.models import SupportContact
+from website.models import ArticleIndexPage, ArticlePage, HomePage, StandardPage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.django.Password("correct-horse-battery")
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Home"
+    heading = factory.Faker("sentence", nb_words=6)
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Faker("sentence", nb_words=3)
+
+
+class ArticleIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ArticleIndexPage
+
+    title = factory.Faker("sentence", nb_words=3)
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Faker("sentence", nb_words=5)
+    intro = factory.Faker("paragraph")
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>An article.</p>")])
+
+
+class FactorIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = FactorIndexPage
+
+    title = "Why milk can be slow"
+
+
+class FactorPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = FactorPage
+
+    title = factory.Faker("sentence", nb_words=4)
+    evidence = Evidence.POSSIBLE
+    summary = factory.Faker("sentence")
+    why_it_matters = factory.LazyFunction(lambda: "<p>Why it matters.</p>")
+
+
+class PracticalInsightFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PracticalInsight
+
+    title = factory.Faker("sentence", nb_words=5)
+    body = factory.LazyAttribute(lambda insight: f"<p>{insight.title} body.</p>")
+    live = True
+
+
+class SupportContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportContact
+
+    name = factory.Faker("company")
+    kind = ContactKind.MIDWIFE
+    summary = factory.Faker("sentence")
+    when_to_contact = "<p>When you are worried.</p>"
+    live = True
+
+
+def link_insights(factor, insights):
+    """Attach insights to a factor page in the given order and publish the change."""
+    factor.insight_links = [FactorInsight(insight=insight) for insight in insights]
+    factor.save_revision().publish()
+    return factor
+
+
+def link_contacts(factor, contacts):
+    factor.contact_links = [FactorSupportContact(contact=contact) for contact in contacts]
+    factor.save_revision().publish()
+    return factor

@@ -1,0 +1,222 @@
+"""Builds the demo site tree and its first article, creating only what is missing.
+
+Every object is looked up by a stable key (a page's slug, a snippet's title) and
+created only if absent, so running this again changes nothing and never
+overwrites an editor's work.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Page, Site
+
+from factors.models import (
+    FactorIndexPage,
+    FactorInsight,
+    FactorPage,
+    FactorSupportContact,
+    PracticalInsight,
+)
+from help_contacts.models import SupportContact
+from website.demo import content
+from website.models import ArticleIndexPage, ArticlePage, HomePage, SiteSettings, StandardPage
+
+REVIEW_DUE_IN_DAYS = 30
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _child(parent, model, slug, **fields):
+    """The live child page with this slug, created and published if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    return _publish(page), True
+
+
+def _snippet(model, lookup, **fields):
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **fields)
+        obj.save()
+        obj.save_revision().publish()
+    return obj
+
+
+def _review_fields():
+    # Demo text has not been through medical review, so no page claims it has.
+    return {"next_review_due": timezone.localdate() + timezone.timedelta(days=REVIEW_DUE_IN_DAYS)}
+
+
+def _home_page():
+    """The site's HomePage, replacing Wagtail's placeholder 'Welcome' page on a new install."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific, False
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    created = home is None
+    if created:
+        placeholder = root.get_children().filter(slug=content.HOME["slug"]).first()
+        if placeholder is not None and not isinstance(placeholder.specific, HomePage):
+            placeholder.slug = "welcome-placeholder"
+            placeholder.save(update_fields=["slug"])
+        home = HomePage(
+            title=content.HOME["title"],
+            slug=content.HOME["slug"],
+            heading=content.HOME["heading"],
+            intro=content.HOME["intro"],
+        )
+        root.add_child(instance=home)
+        _publish(home)
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    else:
+        old_root = site.root_page
+        site.root_page = home
+        site.save()
+        if old_root.pk != home.pk and old_root.slug == "welcome-placeholder":
+            old_root.delete()
+    return home, created
+
+
+@transaction.atomic
+def load_site_content(*, log=print):
+    """Create the demo tree: home, topic, article, factor pages, insights and contacts."""
+    home, created = _home_page()
+    log(f"{'Created' if created else 'Kept'} home page")
+
+    site = Site.objects.get(root_page=home)
+    settings_obj = SiteSettings.for_site(site)
+    if not settings_obj.urgent_care_notice:
+        settings_obj.urgent_care_notice = content.URGENT_NOTICE
+        settings_obj.save()
+
+    contacts = {
+        key: _snippet(
+            SupportContact,
+            {"name": fields["name"]},
+            **{k: v for k, v in fields.items() if k != "name"},
+        )
+        for key, fields in content.CONTACTS.items()
+    }
+    insights = {
+        key: _snippet(PracticalInsight, {"title": fields["title"]}, body=fields["body"])
+        for key, fields in content.INSIGHTS.items()
+    }
+
+    factor_index, _ = _child(
+        home,
+        FactorIndexPage,
+        content.FACTOR_INDEX["slug"],
+        title=content.FACTOR_INDEX["title"],
+        intro=content.FACTOR_INDEX["intro"],
+        show_in_menus=True,
+        **_review_fields(),
+    )
+    factors = []
+    for slug, spec in content.FACTORS.items():
+        factor = factor_index.get_children().filter(slug=slug).first()
+        if factor is None:
+            factor = FactorPage(
+                slug=slug,
+                **{
+                    k: spec[k]
+                    for k in (
+                        "title",
+                        "evidence",
+                        "specialty",
+                        "summary",
+                        "why_it_matters",
+                        "what_helps",
+                        "when_to_seek_help",
+                    )
+                },
+                **_review_fields(),
+            )
+            factor.insight_links = [
+                FactorInsight(insight=insights[key]) for key in spec["insights"]
+            ]
+            factor.contact_links = [
+                FactorSupportContact(contact=contacts[key]) for key in spec["contacts"]
+            ]
+            factor.tags.add(*spec["tags"])
+            factor_index.add_child(instance=factor)
+            _publish(factor)
+            log(f"Created factor page {slug}")
+        factors.append(factor.specific)
+
+    topic, _ = _child(
+        home,
+        ArticleIndexPage,
+        content.TOPIC["slug"],
+        title=content.TOPIC["title"],
+        intro=content.TOPIC["intro"],
+        show_in_menus=True,
+    )
+    article_spec = content.ARTICLE
+    body = [
+        ("paragraph", article_spec["opening"]),
+        (
+            "factor_list",
+            {
+                "heading": article_spec["factor_heading"],
+                "intro": article_spec["factor_intro"],
+                "factors": factors,
+                "show_insights": True,
+            },
+        ),
+        (
+            "callout",
+            {
+                "tone": "tip",
+                "title": article_spec["callout_title"],
+                "text": article_spec["callout_text"],
+            },
+        ),
+        (
+            "seek_help",
+            {
+                "heading": article_spec["help_heading"],
+                "intro": article_spec["help_intro"],
+                "contacts": [
+                    contacts["midwife"],
+                    contacts["doctor"],
+                    contacts["lactation-consultant"],
+                ],
+            },
+        ),
+    ]
+    _, created = _child(
+        topic,
+        ArticlePage,
+        article_spec["slug"],
+        title=article_spec["title"],
+        intro=article_spec["intro"],
+        body=body,
+        **_review_fields(),
+    )
+    log(f"{'Created' if created else 'Kept'} article {article_spec['slug']}")
+
+    for slug, spec in content.PAGES.items():
+        _child(
+            home,
+            StandardPage,
+            slug,
+            title=spec["title"],
+            intro=spec["intro"],
+            body=[("paragraph", spec["body"])],
+        )
+
+    if not settings_obj.footer_links:
+        settings_obj.footer_links = [
+            ("link", {"label": page.title, "page": page, "url": ""})
+            for page in StandardPage.objects.child_of(home).live()
+        ]
+        settings_obj.save()
+    return home

@@ -1,0 +1,35 @@
+"""Site-wide views that are not pages: search and robots.txt."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """Search every live, public page; what the reader typed is never stored."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = (
+        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
+    )
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request, "website/search.html", {"search_query": query, "results": page}
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,0 +1,19 @@
+"""Admin registration for the content written once and shown in many places."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from factors.viewsets import PracticalInsightViewSet
+from help_contacts.viewsets import SupportContactViewSet
+
+
+class HealthContentGroup(SnippetViewSetGroup):
+    items = (PracticalInsightViewSet, SupportContactViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Health content")
+    menu_name = "health-content"
+
+
+register_snippet(HealthContentGroup)
