@@ -59,12 +59,15 @@ def _home_page():
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific, False
     root = Page.get_first_root_node()
+    # Wagtail's installer leaves a plain, childless Page at the top of the tree.
+    placeholders = [
+        page for page in root.get_children().filter(numchild=0) if type(page.specific) is Page
+    ]
     home = HomePage.objects.first()
     created = home is None
     if created:
-        placeholder = root.get_children().filter(slug=content.HOME["slug"]).first()
-        if placeholder is not None and not isinstance(placeholder.specific, HomePage):
-            placeholder.slug = "welcome-placeholder"
+        for placeholder in placeholders:
+            placeholder.slug = f"placeholder-{placeholder.pk}"
             placeholder.save(update_fields=["slug"])
         home = HomePage(
             title=content.HOME["title"],
@@ -77,11 +80,11 @@ def _home_page():
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     else:
-        old_root = site.root_page
         site.root_page = home
         site.save()
-        if old_root.pk != home.pk and old_root.slug == "welcome-placeholder":
-            old_root.delete()
+    for placeholder in placeholders:
+        if not Site.objects.filter(root_page=placeholder).exists():
+            placeholder.delete()
     return home, created
 
 

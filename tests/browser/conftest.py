@@ -1,0 +1,88 @@
+"""Headless Chromium (Debian's package) driven by Playwright, with axe-core for accessibility.
+
+Tests here are skipped, with the reason shown, on a machine without Chromium or
+axe-core; `make test` installs both.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+
+# Playwright runs its own event loop in this thread; Django must still allow DB access.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh phone-sized tab that records every request and any CSP violation."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=True)
+    tab = context.new_page()
+    tab.requests = []
+    tab.console_errors = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on(
+        "console",
+        lambda message: tab.console_errors.append(message.text) if message.type == "error" else None,
+    )
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def axe_violations():
+    """Run axe-core (WCAG 2.0/2.1 A and AA) in the page; returns the list of violations."""
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (run `npm ci`)")
+    source = AXE.read_text()
+
+    def run(tab):
+        tab.evaluate(source)
+        result = tab.evaluate(
+            """async () => await axe.run(document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+            })"""
+        )
+        return [
+            {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]
+        ]
+
+    return run
+
+
+def describe(violations):
+    return json.dumps(violations, indent=2)
