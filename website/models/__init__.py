@@ -1,3 +1,6 @@
+# The medical review workflow task is a model; importing it here registers it with the app.
+from website.workflows import MedicalReviewTask
+
 from .pages import ArticleIndexPage, ArticlePage, ArticleRelatedLink, HomePage, StandardPage
 from .settings import SiteSettings
 
@@ -6,6 +9,7 @@ __all__ = [
     "ArticlePage",
     "ArticleRelatedLink",
     "HomePage",
+    "MedicalReviewTask",
     "SiteSettings",
     "StandardPage",
 ]

@@ -1,0 +1,30 @@
+"""The medical review step that health content passes through before it goes live."""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import AbstractGroupApprovalTask
+
+
+class MedicalReviewTask(AbstractGroupApprovalTask):
+    """A medical reviewer's approval: it publishes the content and records the review dates."""
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            # Imported here: website.models imports this module while the app registry loads.
+            from website.services import review_record_approval
+
+            review_record_approval(obj=task_state.workflow_state.content_object, reviewer=user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve or reject health content. Approving "
+            "publishes it and sets its 'last reviewed' and 'next review due' dates."
+        )
+
+    class Meta:
+        verbose_name = _("medical review task")
+        verbose_name_plural = _("medical review tasks")
