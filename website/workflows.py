@@ -15,7 +15,12 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             # Imported here: website.models imports this module while the app registry loads.
             from website.services import review_record_approval
 
-            review_record_approval(obj=task_state.workflow_state.content_object, reviewer=user)
+            content_object = task_state.workflow_state.content_object
+            revision = review_record_approval(obj=content_object, reviewer=user)
+            if revision is not None:
+                # The workflow goes on to publish this cached object's latest revision,
+                # which must now be the one carrying the review dates.
+                content_object.latest_revision = revision
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

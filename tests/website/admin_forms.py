@@ -1,0 +1,76 @@
+"""Submit a Wagtail admin form the way a browser would: every field as rendered, a few changed."""
+
+from html.parser import HTMLParser
+
+SKIPPED_INPUT_TYPES = {"submit", "button", "image", "file", "reset"}
+
+
+class _FormFields(HTMLParser):
+    """Collects the fields of the form whose action is `action`."""
+
+    def __init__(self, action):
+        super().__init__(convert_charrefs=True)
+        self.action = action
+        self.in_form = False
+        self.fields = []
+        self._select = None
+        self._select_options = []
+        self._option_value = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.in_form = attrs.get("action") == self.action
+            return
+        if not self.in_form:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = (attrs.get("type") or "text").lower()
+            if kind in SKIPPED_INPUT_TYPES:
+                return
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.fields.append((name, attrs.get("value") or "on"))
+                return
+            self.fields.append((name, attrs.get("value") or ""))
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+        elif tag == "select" and name:
+            self._select = (name, "multiple" in attrs)
+            self._select_options = []
+        elif tag == "option" and self._select:
+            self._select_options.append((attrs.get("value", ""), "selected" in attrs))
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.in_form:
+            self.in_form = False
+        elif tag == "textarea" and self._textarea is not None:
+            name, value = self._textarea
+            # Browsers drop the newline that Django's widget puts after <textarea>.
+            self.fields.append((name, value[1:] if value.startswith("\n") else value))
+            self._textarea = None
+        elif tag == "select" and self._select:
+            name, multiple = self._select
+            chosen = [value for value, selected in self._select_options if selected]
+            if not chosen and not multiple and self._select_options:
+                chosen = [self._select_options[0][0]]
+            self.fields.extend((name, value) for value in chosen)
+            self._select = None
+
+
+def form_data(html: str, *, action: str, **changes) -> dict:
+    """The POST data of the form posting to `action`, with `changes` replacing fields."""
+    parser = _FormFields(action)
+    parser.feed(html)
+    data = {}
+    for name, value in parser.fields:
+        data.setdefault(name, []).append(value)
+    data = {name: values[0] if len(values) == 1 else values for name, values in data.items()}
+    data.update(changes)
+    return data
