@@ -6,13 +6,13 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate demo test lint format check bench browser-deps clean
+.PHONY: run setup install migrate gazetteer demo test lint format check bench browser-deps clean
 
 run: setup
 	@$(MANAGE) ensure_dev_superuser
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-setup: install migrate demo
+setup: install migrate gazetteer demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ install: $(VENV)/.installed
 
 migrate: install
 	$(MANAGE) migrate --noinput
+
+# US ZIP codes and towns worldwide for the directory search; skipped once loaded.
+gazetteer: migrate
+	$(MANAGE) load_gazetteer
 
 demo: migrate
 	$(MANAGE) load_demo_content

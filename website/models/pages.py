@@ -57,6 +57,7 @@ class HomePage(Page):
         "website.ArticleIndexPage",
         "website.StandardPage",
         "factors.FactorIndexPage",
+        "help_contacts.DirectoryPage",
     ]
     max_count = 1
     template = "website/home_page.html"

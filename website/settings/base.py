@@ -187,11 +187,26 @@ elif env("FRONTEND_CACHE_PURGE_URL", default=""):
         "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
 
+# The consultant directory's map: tiles load only after a parent clicks "Show on map".
+MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env(
+    "MAP_TILE_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
+MAP_DIRECTIONS_URL = env(
+    "MAP_DIRECTIONS_URL",
+    default="https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}",
+)
+_MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3]) if "://" in MAP_TILE_URL else ""
+# Suggestions and problem reports one address may send an hour (counted in the cache).
+DIRECTORY_SUBMISSIONS_PER_HOUR = env.int("DIRECTORY_SUBMISSIONS_PER_HOUR", default=5)
+
 # Public pages carry a Content-Security-Policy without 'unsafe-inline'.
 CONTENT_SECURITY_POLICY = env(
     "CONTENT_SECURITY_POLICY",
     default=(
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        f"default-src 'self'; img-src 'self' data: {_MAP_TILE_ORIGIN}; style-src 'self'; "
+        "script-src 'self'; "
         "connect-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"
     ),
 )

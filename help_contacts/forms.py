@@ -1,0 +1,283 @@
+"""Forms for the directory: the search parameters (shared by page and API) and submissions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from help_contacts.choices import Cost, Credential, Language, Service, Specialty
+from help_contacts.gazetteer import place_resolve
+from help_contacts.models import Consultant, Place, ProblemKind
+from help_contacts.selectors import DirectoryFilters, Point
+
+RADIUS_CHOICES = [
+    (5, _("5 km (3 miles)")),
+    (10, _("10 km (6 miles)")),
+    (25, _("25 km (15 miles)")),
+    (50, _("50 km (30 miles)")),
+    (100, _("100 km (60 miles)")),
+]
+DEFAULT_RADIUS_KM = 25
+SEARCH_PARAMETERS = (
+    *("location", "lat", "lon", "radius", "language", "service"),
+    *("specialty", "accepting", "cost", "q"),
+)
+TRUE_WORDS = {"1", "true", "on", "yes"}
+FALSE_WORDS = {"", "0", "false", "off", "no"}
+
+
+class SingleSelectMultiple(forms.Select):
+    """A drop-down that offers one choice but, like a checkbox list, accepts repeated values."""
+
+    allow_multiple_selected = True
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("multiple", None)
+        return context
+
+
+class YesNoField(forms.Field):
+    """A checkbox that refuses anything but the usual spellings of yes and no."""
+
+    widget = forms.CheckboxInput(check_test=lambda value: str(value).lower() in TRUE_WORDS)
+    default_error_messages = {"invalid": _("Use 1 for yes or 0 for no.")}
+
+    def to_python(self, value):
+        text = str(value if value is not None else "").strip().lower()
+        if value is True or text in TRUE_WORDS:
+            return True
+        if value is False or text in FALSE_WORDS:
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class CheckboxList(forms.CheckboxSelectMultiple):
+    template_name = "help_contacts/widgets/checkbox_list.html"
+
+
+class DescribedFieldsMixin:
+    """Tie each input to its help text and its errors with aria-describedby."""
+
+    label_suffix = ""
+    grouped_widgets = (forms.CheckboxSelectMultiple, forms.RadioSelect)
+
+    def full_clean(self):
+        super().full_clean()
+        for name, form_field in self.fields.items():
+            if isinstance(form_field.widget, (*self.grouped_widgets, forms.HiddenInput)):
+                continue  # a group is described on its fieldset, in the template
+            auto_id = self[name].auto_id
+            ids = [f"{auto_id}_helptext"] if form_field.help_text else []
+            if name in self.errors:
+                ids.append(f"{auto_id}_error")
+            if ids:
+                form_field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+@dataclass(frozen=True)
+class DirectorySearch:
+    """A validated search: the point, its name, how far to look and what to look for."""
+
+    point: Point
+    place_name: str
+    radius_km: int
+    filters: DirectoryFilters
+    place: Place | None = None
+    alternatives: list[Place] = field(default_factory=list)
+
+
+class DirectorySearchForm(DescribedFieldsMixin, forms.Form):
+    """The directory's query parameters; the page and the API both read them through this."""
+
+    location = forms.CharField(
+        label=_("Town, city or ZIP code"),
+        max_length=200,
+        required=False,
+        help_text=_("For example Leeds, Springfield, MO or 10001."),
+    )
+    lat = forms.FloatField(
+        label=_("Latitude"), required=False, min_value=-90, max_value=90, widget=forms.HiddenInput
+    )
+    lon = forms.FloatField(
+        label=_("Longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        widget=forms.HiddenInput,
+    )
+    radius = forms.TypedChoiceField(
+        label=_("Distance"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=DEFAULT_RADIUS_KM,
+        initial=DEFAULT_RADIUS_KM,
+    )
+    language = forms.MultipleChoiceField(
+        label=_("Language"),
+        choices=[("", _("Any language")), *Language.choices],
+        required=False,
+        widget=SingleSelectMultiple,
+    )
+    service = forms.MultipleChoiceField(
+        label=_("Type of help"), choices=Service.choices, required=False, widget=CheckboxList
+    )
+    specialty = forms.MultipleChoiceField(
+        label=_("Experienced with"), choices=Specialty.choices, required=False, widget=CheckboxList
+    )
+    cost = forms.MultipleChoiceField(
+        label=_("Cost"), choices=Cost.choices, required=False, widget=CheckboxList
+    )
+    accepting = YesNoField(label=_("Only those accepting new clients"), required=False)
+    q = forms.CharField(label=_("Name or practice"), max_length=100, required=False)
+    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, require_location=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.require_location = require_location
+        self.search = None
+
+    def clean_language(self):
+        return [code for code in self.cleaned_data["language"] if code]
+
+    def clean(self):
+        cleaned = super().clean()
+        lat, lon = cleaned.get("lat"), cleaned.get("lon")
+        if self.has_error("lat") or self.has_error("lon"):
+            return cleaned
+        if (lat is None) != (lon is None):
+            missing = "lon" if lon is None else "lat"
+            self.add_error(missing, _("Send both latitude and longitude, or neither."))
+            return cleaned
+        match = None
+        location = cleaned.get("location", "")
+        if lat is not None:
+            point, place_name = Point(lat, lon), str(_("your location"))
+        elif location:
+            match = place_resolve(text=location)
+            if match is None:
+                self.add_error(
+                    "location",
+                    _(
+                        "We could not find “%(place)s”. Check the spelling, add the state or "
+                        "country (for example Springfield, MO), or try a ZIP code."
+                    )
+                    % {"place": location},
+                )
+                return cleaned
+            point = Point(match.place.latitude, match.place.longitude)
+            place_name = match.place.label
+        elif self.has_error("location"):
+            return cleaned
+        else:
+            if self.require_location:
+                self.add_error("location", _("Enter a town, city or ZIP code, or lat and lon."))
+            return cleaned
+        if self.errors:
+            return cleaned
+        self.search = DirectorySearch(
+            point=point,
+            place_name=place_name,
+            radius_km=cleaned.get("radius") or DEFAULT_RADIUS_KM,
+            filters=DirectoryFilters(
+                languages=tuple(cleaned.get("language") or ()),
+                services=tuple(cleaned.get("service") or ()),
+                specialties=tuple(cleaned.get("specialty") or ()),
+                costs=tuple(cleaned.get("cost") or ()),
+                accepting=bool(cleaned.get("accepting")),
+                text=cleaned.get("q", ""),
+            ),
+            place=match.place if match else None,
+            alternatives=match.alternatives if match else [],
+        )
+        return cleaned
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see and bots fill in."""
+
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("homepage"))
+
+
+class SuggestListingForm(DescribedFieldsMixin, HoneypotMixin, forms.ModelForm):
+    """A consultant (or a parent) suggests a listing; a person approves it before it shows."""
+
+    credentials = forms.MultipleChoiceField(
+        label=_("Credentials"), choices=Credential.choices, required=False, widget=CheckboxList
+    )
+    services = forms.MultipleChoiceField(
+        label=_("Services"), choices=Service.choices, required=False, widget=CheckboxList
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=Language.choices, required=False, widget=CheckboxList
+    )
+    costs = forms.MultipleChoiceField(
+        label=_("Cost"), choices=Cost.choices, required=False, widget=CheckboxList
+    )
+    specialties = forms.MultipleChoiceField(
+        label=_("Experienced with"), choices=Specialty.choices, required=False, widget=CheckboxList
+    )
+    submitter_contact = forms.CharField(
+        label=_("Your name and email or phone"),
+        max_length=300,
+        help_text=_("So we can check the details with you. We never publish this."),
+    )
+
+    class Meta:
+        model = Consultant
+        fields = [
+            "name",
+            "practice_name",
+            "credentials",
+            "street_address",
+            "city",
+            "region",
+            "postcode",
+            "country",
+            "phone",
+            "email",
+            "website",
+            "services",
+            "home_visit_radius_km",
+            "languages",
+            "costs",
+            "specialties",
+            "opening_hours",
+            "accepting_new_clients",
+            "bio",
+            "submitter_contact",
+        ]
+        widgets = {
+            "opening_hours": forms.Textarea(attrs={"rows": 3}),
+            "bio": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class ProblemReportForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
+    """Tell us something in a listing is wrong."""
+
+    kind = forms.ChoiceField(
+        label=_("What is wrong?"), choices=ProblemKind.choices, widget=forms.RadioSelect
+    )
+    details = forms.CharField(
+        label=_("Details"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    reporter_email = forms.EmailField(
+        label=_("Your email (optional)"),
+        required=False,
+        help_text=_("Only if you are happy for us to ask you about it."),
+    )

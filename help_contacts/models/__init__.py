@@ -1,0 +1,17 @@
+"""Who can help: support contacts, the consultant directory and the gazetteer behind it."""
+
+from .consultants import Consultant, ListingSource, ProblemKind, ProblemReport
+from .contacts import SupportContact
+from .pages import DirectoryPage
+from .places import Place, PlaceKind
+
+__all__ = [
+    "Consultant",
+    "DirectoryPage",
+    "ListingSource",
+    "Place",
+    "PlaceKind",
+    "ProblemKind",
+    "ProblemReport",
+    "SupportContact",
+]

@@ -1,0 +1,52 @@
+"""A list of fixed choices stored in one column, portable between SQLite and PostgreSQL."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ChoiceListField(models.JSONField):
+    """A JSON list whose items come from a `TextChoices` class, edited as checkboxes."""
+
+    def __init__(self, *args, choices_class=None, **kwargs):
+        self.choices_class = choices_class
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["choices_class"] = self.choices_class
+        if kwargs.get("default") is list:
+            del kwargs["default"]
+        if kwargs.get("blank") is True:
+            del kwargs["blank"]
+        return name, path, args, kwargs
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        if not isinstance(value, list):
+            raise ValidationError(_("Choose from the list."), code="invalid")
+        allowed = set(self.choices_class.values)
+        unknown = [item for item in value if item not in allowed]
+        if unknown:
+            raise ValidationError(
+                _("Unknown choice: %(values)s."),
+                code="invalid_choice",
+                params={"values": ", ".join(map(str, unknown))},
+            )
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=self.choices_class.choices,
+            required=not self.blank,
+            label=self.verbose_name.capitalize() if self.verbose_name else None,
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    def labels(self, values):
+        """Display names for stored codes, in the order the choices are declared."""
+        chosen = set(values or [])
+        return [label for value, label in self.choices_class.choices if value in chosen]

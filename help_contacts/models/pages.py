@@ -1,0 +1,77 @@
+"""The public directory: search, one page per listing, and the forms that feed it."""
+
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class DirectoryPage(RoutablePageMixin, Page):
+    """Find a lactation consultant near you: the search page and every listing under it."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    suggest_intro = RichTextField(
+        _("suggest-a-listing introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Shown above the form consultants use to suggest a listing."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("suggest_intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "help_contacts/directory_page.html"
+
+    class Meta:
+        verbose_name = _("directory page")
+
+    @path("")
+    def search(self, request):
+        from help_contacts.views import directory_search_context
+
+        return self.render(request, context_overrides=directory_search_context(request, self))
+
+    @path("suggest-a-listing/")
+    def suggest_listing(self, request):
+        from help_contacts.views import suggest_listing
+
+        return suggest_listing(request, self)
+
+    @path("suggest-a-listing/thanks/")
+    def suggest_listing_thanks(self, request):
+        return self.render(
+            request,
+            template="help_contacts/form_thanks.html",
+            context_overrides={"thanks": "suggestion"},
+        )
+
+    @path("<slug:slug>/")
+    def listing(self, request, slug):
+        from help_contacts.views import consultant_detail
+
+        return consultant_detail(request, self, slug)
+
+    @path("<slug:slug>/report/")
+    def report_problem(self, request, slug):
+        from help_contacts.views import report_problem
+
+        return report_problem(request, self, slug)
+
+    @path("<slug:slug>/report/thanks/")
+    def report_problem_thanks(self, request, slug):
+        return self.render(
+            request,
+            template="help_contacts/form_thanks.html",
+            context_overrides={"thanks": "report", "listing_slug": slug},
+        )
+
+    def listing_url(self, slug, request=None):
+        return f"{self.get_url(request)}{slug}/"
+
+    def redirect_to_route(self, name, request=None, **kwargs):
+        return redirect(self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs))

@@ -1,0 +1,116 @@
+"""Read queries for the directory. One function serves the page, the API and the exports."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, QuerySet, Value
+from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+
+from help_contacts.models import Consultant
+from help_contacts.models.consultants import MAX_HOME_VISIT_RADIUS_KM
+
+EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
+
+
+@dataclass(frozen=True)
+class Point:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    """What a parent narrowed the search to; every multi-valued filter means "any of these"."""
+
+    languages: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    specialties: tuple[str, ...] = ()
+    costs: tuple[str, ...] = ()
+    accepting: bool = False
+    text: str = ""
+
+
+def _bounding_box(point: Point, radius_km: float) -> Q:
+    """Latitude/longitude ranges holding every point within radius_km, split at the dateline."""
+    angular = radius_km / EARTH_RADIUS_KM
+    min_lat = point.lat - math.degrees(angular)
+    max_lat = point.lat + math.degrees(angular)
+    box = Q(latitude__gte=max(min_lat, -90.0), latitude__lte=min(max_lat, 90.0))
+    if max_lat >= 90 or min_lat <= -90:
+        return box  # the circle holds a pole, so every longitude is in play
+    ratio = math.sin(angular) / math.cos(math.radians(point.lat))
+    if ratio >= 1:
+        return box
+    delta_lon = math.degrees(math.asin(ratio))
+    west, east = point.lon - delta_lon, point.lon + delta_lon
+    if west < -180:
+        return box & (Q(longitude__gte=west + 360) | Q(longitude__lte=east))
+    if east > 180:
+        return box & (Q(longitude__gte=west) | Q(longitude__lte=east - 360))
+    return box & Q(longitude__gte=west, longitude__lte=east)
+
+
+def _great_circle_km(point: Point):
+    """The haversine distance from point to each row, as a database expression."""
+    half_dlat = Radians(F("latitude") - Value(point.lat)) / Value(2.0)
+    half_dlon = Radians(F("longitude") - Value(point.lon)) / Value(2.0)
+    haversine = Power(Sin(half_dlat), 2) + Value(math.cos(math.radians(point.lat))) * Cos(
+        Radians(F("latitude"))
+    ) * Power(Sin(half_dlon), 2)
+    # Rounding can push the haversine a hair past 1 for antipodes, outside asin's domain.
+    return ExpressionWrapper(
+        Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(Least(haversine, Value(1.0)))),
+        output_field=FloatField(),
+    )
+
+
+def _any_of(field_name: str, values: tuple[str, ...]) -> Q:
+    # JSON lists of choice codes: matching the quoted code finds whole items on any database.
+    query = Q()
+    for value in values:
+        query |= Q(**{f"{field_name}__icontains": f'"{value}"'})
+    return query
+
+
+def consultants_near(
+    *, point: Point, radius_km: float, filters: DirectoryFilters
+) -> QuerySet[Consultant]:
+    """Published listings within radius_km of point, or whose home visits reach it.
+
+    Rows are first narrowed with a bounding box on the indexed latitude/longitude,
+    then measured exactly along the great circle. Each carries `distance_km` and
+    `reaches_you` (a home visitor whose travel radius covers the point), nearest
+    first, then by name.
+    """
+    reach_km = max(radius_km, MAX_HOME_VISIT_RADIUS_KM)
+    candidates = Consultant.objects.filter(live=True).filter(
+        _bounding_box(point, radius_km)
+        | (Q(home_visit_radius_km__isnull=False) & _bounding_box(point, reach_km))
+    )
+    if filters.languages:
+        candidates = candidates.filter(_any_of("languages", filters.languages))
+    if filters.services:
+        candidates = candidates.filter(_any_of("services", filters.services))
+    if filters.specialties:
+        candidates = candidates.filter(_any_of("specialties", filters.specialties))
+    if filters.costs:
+        candidates = candidates.filter(_any_of("costs", filters.costs))
+    if filters.accepting:
+        candidates = candidates.filter(accepting_new_clients=True)
+    if filters.text:
+        candidates = candidates.filter(
+            Q(name__icontains=filters.text) | Q(practice_name__icontains=filters.text)
+        )
+    return (
+        candidates.annotate(distance_km=_great_circle_km(point))
+        .annotate(
+            reaches_you=ExpressionWrapper(
+                Q(home_visit_radius_km__gte=F("distance_km")), output_field=BooleanField()
+            )
+        )
+        .filter(Q(distance_km__lte=radius_km) | Q(home_visit_radius_km__gte=F("distance_km")))
+        .defer("bio", "submitter_contact")
+        .order_by("distance_km", "name", "pk")
+    )

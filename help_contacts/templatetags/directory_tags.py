@@ -1,0 +1,29 @@
+"""Small display helpers for directory listings."""
+
+from django import template
+from django.conf import settings
+from django.utils.formats import number_format
+
+register = template.Library()
+
+KM_PER_MILE = 1.609344
+
+
+@register.filter
+def distance_label(km):
+    """'2.4 km (1.5 miles)', with one decimal under 10 km and none above."""
+    if km is None:
+        return ""
+    miles = km / KM_PER_MILE
+    digits = 1 if km < 10 else 0
+    return f"{number_format(km, digits)} km ({number_format(miles, digits)} mi)"
+
+
+@register.simple_tag
+def directions_url(consultant):
+    return settings.MAP_DIRECTIONS_URL.format(lat=consultant.latitude, lon=consultant.longitude)
+
+
+@register.simple_tag
+def map_settings():
+    return {"tile_url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
