@@ -68,7 +68,7 @@ class PracticalInsight(
         return "factors/previews/practical_insight.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"insight": self, "page_title": self.title}
+        return {"insight": self, "insights": [self], "page_title": self.title}
 
 
 class FactorPageTag(TaggedItemBase):

@@ -12,10 +12,16 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def clean_search_query(raw):
+    """What the reader typed, without control characters that databases reject, trimmed."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
 @require_GET
 def search(request):
     """Search every live, public page; what the reader typed is never stored."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_search_query(request.GET.get("q", ""))
     results = (
         Page.objects.live().public().specific().search(query) if query else Page.objects.none()
     )

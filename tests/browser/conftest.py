@@ -56,7 +56,9 @@ def page(browser):
     tab.on("request", lambda request: tab.requests.append(request.url))
     tab.on(
         "console",
-        lambda message: tab.console_errors.append(message.text) if message.type == "error" else None,
+        lambda message: (
+            tab.console_errors.append(message.text) if message.type == "error" else None
+        ),
     )
     yield tab
     context.close()
@@ -82,6 +84,19 @@ def axe_violations():
         ]
 
     return run
+
+
+def ensure_wagtail_tree():
+    """Recreate the rows Wagtail's migrations make, which a transactional test's flush removes.
+
+    The live server reads committed rows, so browser tests run outside a transaction and
+    the database is emptied after each one.
+    """
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(language_code="en")
+    if not Page.get_first_root_node():
+        Page.add_root(title="Root", slug="root")
 
 
 def describe(violations):

@@ -5,17 +5,25 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.conftest import describe
+from tests.browser.conftest import describe, ensure_wagtail_tree
 from website.demo.site import load_site_content
 
 ARTICLE = "/breastfeeding-issues/when-breast-milk-is-not-coming-out/"
-PAGES = ["/", ARTICLE, "/why-milk-can-be-slow/", "/why-milk-can-be-slow/poor-latch/",
-         "/search/?q=milk", "/about/", "/no-such-page/"]
+PAGES = [
+    "/",
+    ARTICLE,
+    "/why-milk-can-be-slow/",
+    "/why-milk-can-be-slow/poor-latch/",
+    "/search/?q=milk",
+    "/about/",
+    "/no-such-page/",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 @pytest.fixture
 def demo(transactional_db):
+    ensure_wagtail_tree()
     load_site_content(log=lambda message: None)
 
 

@@ -1,7 +1,9 @@
 """Editors change a practical insight once and every page that shows it follows."""
 
 import pytest
+
 from django.urls import reverse
+
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from factors.models import PracticalInsight
@@ -28,7 +30,9 @@ def editor_client(client, superuser):
 def test_published_insight_change_shows_on_every_factor_and_article(demo_site, editor_client):
     insight = PracticalInsight.objects.get(title=TITLE)
     response = edit_insight(
-        editor_client, insight, body="<p>A feeding specialist can watch a whole feed.</p>",
+        editor_client,
+        insight,
+        body="<p>A feeding specialist can watch a whole feed.</p>",
         publish=True,
     )
     assert response.status_code == 302
@@ -41,7 +45,9 @@ def test_published_insight_change_shows_on_every_factor_and_article(demo_site, e
 
 def test_saved_draft_of_an_insight_is_not_public_until_published(demo_site, editor_client):
     insight = PracticalInsight.objects.get(title=TITLE)
-    response = edit_insight(editor_client, insight, body="<p>Draft wording only.</p>", publish=False)
+    response = edit_insight(
+        editor_client, insight, body="<p>Draft wording only.</p>", publish=False
+    )
     assert response.status_code == 302
 
     for url in [ARTICLE_URL, *FACTOR_URLS]:

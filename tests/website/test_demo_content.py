@@ -6,8 +6,14 @@ from django.core.management import call_command
 from factors.models import FactorPage, PracticalInsight
 from website.models import ArticlePage
 
-MODELS = ["wagtailcore.Page", "wagtailcore.Revision", "factors.PracticalInsight",
-          "factors.FactorInsight", "help_contacts.SupportContact", "wagtailcore.Site"]
+MODELS = [
+    "wagtailcore.Page",
+    "wagtailcore.Revision",
+    "factors.PracticalInsight",
+    "factors.FactorInsight",
+    "help_contacts.SupportContact",
+    "wagtailcore.Site",
+]
 
 
 def row_counts():

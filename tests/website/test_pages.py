@@ -3,7 +3,9 @@
 import re
 
 import pytest
+
 from django.test import Client
+
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.test.utils.page_tests import WagtailPageTestCase
@@ -105,7 +107,9 @@ def test_public_pages_carry_a_strict_content_security_policy(demo_site, client):
 def test_public_pages_have_no_inline_scripts_styles_or_handlers(demo_site, client):
     for url in ("/", ARTICLE_URL, "/why-milk-can-be-slow/", "/why-milk-can-be-slow/medications/"):
         html = client.get(url).content.decode()
-        assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", html), url
+        assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", html), (
+            url
+        )
         assert not re.search(r"\sstyle=", html), url
         assert not re.search(r"\son[a-z]+=", html), url
 

@@ -1,6 +1,7 @@
 """Public pages do a fixed number of SQL queries, however much content they show."""
 
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -21,7 +22,7 @@ def build_article(topic, factor_index, *, factors):
     for number in range(factors):
         factor = FactorPageFactory(
             parent=factor_index,
-            slug=f"factor-{number}",
+            slug=f"factor-{factors}-{number}",
             evidence=Evidence.ESTABLISHED if number % 2 else Evidence.POSSIBLE,
         )
         link_insights(factor, PracticalInsightFactory.create_batch(2))

@@ -25,7 +25,15 @@ def test_search_with_no_matches_says_so(client):
     assert "Nothing matched" in html
 
 
-@pytest.mark.parametrize("params", [{"q": "x" * 5000}, {"q": "milk", "page": "abc"},
-                                    {"q": "milk", "page": "-3"}, {"q": "\x00"}, {"q": "' OR 1=1"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 5000},
+        {"q": "milk", "page": "abc"},
+        {"q": "milk", "page": "-3"},
+        {"q": "\x00"},
+        {"q": "' OR 1=1"},
+    ],
+)
 def test_odd_input_never_breaks_search(client, params):
     assert client.get("/search/", params).status_code == 200

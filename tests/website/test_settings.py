@@ -12,14 +12,21 @@ def run_manage(*args, **env):
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     environment.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **env})
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_production_passes_check_deploy_without_warnings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         SECRET_KEY="a-long-random-production-secret-key-" + "x" * 40,
         ALLOWED_HOSTS="milk.example.org",
     )

@@ -113,6 +113,14 @@ def load_site_content(*, log=print):
         for key, fields in content.INSIGHTS.items()
     }
 
+    topic, _ = _child(
+        home,
+        ArticleIndexPage,
+        content.TOPIC["slug"],
+        title=content.TOPIC["title"],
+        intro=content.TOPIC["intro"],
+        show_in_menus=True,
+    )
     factor_index, _ = _child(
         home,
         FactorIndexPage,
@@ -154,14 +162,6 @@ def load_site_content(*, log=print):
             log(f"Created factor page {slug}")
         factors.append(factor.specific)
 
-    topic, _ = _child(
-        home,
-        ArticleIndexPage,
-        content.TOPIC["slug"],
-        title=content.TOPIC["title"],
-        intro=content.TOPIC["intro"],
-        show_in_menus=True,
-    )
     article_spec = content.ARTICLE
     body = [
         ("paragraph", article_spec["opening"]),
