@@ -135,8 +135,11 @@ class DirectorySearchForm(DescribedFieldsMixin, forms.Form):
     q = forms.CharField(label=_("Name or practice"), max_length=100, required=False)
     page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, require_location=False, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, require_location=False, **kwargs):
+        if data is not None and not data.get("radius"):
+            data = data.copy()
+            data["radius"] = str(DEFAULT_RADIUS_KM)
+        super().__init__(data, *args, **kwargs)
         self.require_location = require_location
         self.search = None
 

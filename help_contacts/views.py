@@ -143,6 +143,7 @@ def consultant_detail(request, page, slug):
         context_overrides={
             "consultant": consultant,
             "json_ld": consultant_json_ld(consultant, url),
+            "report_url": page.route_url("report_problem", request, slug=slug),
         },
     )
 
@@ -188,7 +189,12 @@ def report_problem(request, page, slug):
     response = page.render(
         request,
         template="help_contacts/report_problem.html",
-        context_overrides={"form": form, "consultant": consultant, "rate_limited": limited},
+        context_overrides={
+            "form": form,
+            "consultant": consultant,
+            "listing_url": page.listing_url(slug, request),
+            "rate_limited": limited,
+        },
     )
     if limited:
         response.status_code = 429

@@ -73,5 +73,13 @@ class DirectoryPage(RoutablePageMixin, Page):
     def listing_url(self, slug, request=None):
         return f"{self.get_url(request)}{slug}/"
 
+    def route_url(self, name, request=None, **kwargs):
+        return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["suggest_url"] = self.route_url("suggest_listing", request)
+        return context
+
     def redirect_to_route(self, name, request=None, **kwargs):
-        return redirect(self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs))
+        return redirect(self.route_url(name, request, **kwargs))

@@ -16,7 +16,10 @@ def distance_label(km):
         return ""
     miles = km / KM_PER_MILE
     digits = 1 if km < 10 else 0
-    return f"{number_format(km, digits)} km ({number_format(miles, digits)} mi)"
+    # number_format truncates, so round first: 0.29 km reads 0.3 km, not 0.2 km.
+    km_text = number_format(round(km, digits), digits)
+    miles_text = number_format(round(miles, digits), digits)
+    return f"{km_text} km ({miles_text} mi)"
 
 
 @register.simple_tag

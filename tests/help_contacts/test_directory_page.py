@@ -1,0 +1,194 @@
+"""The public directory page and the listing pages, as a parent sees them."""
+
+import json
+import re
+
+import pytest
+
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from help_contacts.choices import ContactKind
+from tests.factories import ConsultantFactory, SupportContactFactory
+from website.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+URL = "/find-support/"
+
+
+def text_of(response):
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def test_empty_directory_page_shows_the_search_form_and_no_errors(client, directory):
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = text_of(response)
+    assert 'name="location"' in html and "Use my location" in html
+    assert "errorlist" not in html
+    for radius in (5, 10, 25, 50, 100):
+        assert f'<option value="{radius}"' in html
+
+
+def test_search_by_place_lists_nearest_first_with_distance_in_km_and_miles(
+    client, directory, places
+):
+    ConsultantFactory(name="Far Farrah", latitude=51.60, longitude=-0.1278)
+    ConsultantFactory(
+        name="Near Nadia", latitude=51.51, longitude=-0.1278, phone="+44 20 7946 0123",
+        website="https://example.org/nadia",
+    )  # fmt: skip
+    html = text_of(client.get(URL, {"location": "London, UK"}))
+    assert "2 listings within 25 km of London, United Kingdom" in html
+    assert html.index("Near Nadia") < html.index("Far Farrah")
+    assert "0.3 km (0.2 mi) away" in html
+    assert 'href="tel:+442079460123"' in html
+    assert "Directions" in html and "Accepting new clients" in html
+    assert 'href="/find-support/' in html
+
+
+def test_default_radius_is_25_km(client, directory, places):
+    html = text_of(client.get(URL, {"location": "London, UK"}))
+    assert '<option value="25" selected>' in html
+
+
+def test_ambiguous_place_says_which_one_was_used_and_offers_the_others(client, directory, places):
+    html = text_of(client.get(URL, {"location": "Springfield", "radius": "50"}))
+    assert "Springfield, Missouri, United States" in html
+    assert "the largest place with that name" in html
+    assert "location=Springfield%2C+Illinois%2C+United+States" in html
+    assert "radius=50" in html
+
+
+def test_unknown_place_is_a_clear_message_on_the_location_field(client, directory, places):
+    response = client.get(URL, {"location": "Atlantis"})
+    assert response.status_code == 200
+    html = text_of(response)
+    assert "We could not find “Atlantis”" in html
+    assert 'id="id_location_error"' in html
+    assert re.search(r'<input[^>]*aria-describedby="id_location_helptext id_location_error"', html)
+
+
+def test_no_results_offers_a_wider_radius_and_helplines(client, directory, places):
+    SupportContactFactory(name="Feeding Helpline", kind=ContactKind.HELPLINE)
+    SupportContactFactory(name="Not a helpline", kind=ContactKind.MIDWIFE)
+    html = text_of(client.get(URL, {"location": "London, UK", "radius": "10", "cost": "free"}))
+    assert "We have no listings within 10 km of London, United Kingdom" in html
+    assert "Search within 25 km instead" in html
+    assert re.search(r'href="\?[^"]*radius=25', html)
+    assert "cost=free" in html
+    assert "Feeding Helpline" in html and "Not a helpline" not in html
+
+
+def test_results_are_paginated_by_twenty_keeping_the_query(client, directory, places):
+    for index in range(45):
+        ConsultantFactory(name=f"Listing {index:02d}", latitude=51.5 + index / 1000)
+    response = client.get(URL, {"location": "London, UK", "service": "clinic", "page": "2"})
+    html = text_of(response)
+    assert html.count('class="listing"') == 20
+    assert "Page 2 of 3" in html
+    assert "location=London%2C+UK&amp;service=clinic&amp;page=3" in html
+    assert html.count('class="listing"') == 20
+    last = text_of(client.get(URL, {"location": "London, UK", "page": "99"}))
+    assert last.count('class="listing"') == 5
+
+
+def test_get_help_now_card_and_explainer_are_shown(client, directory, home, places):
+    settings_obj = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_obj.urgent_care_notice = "<p>Your baby has fewer wet nappies.</p>"
+    settings_obj.save()
+    html = text_of(client.get(URL, {"location": "London, UK"}))
+    assert "Your baby has fewer wet nappies." in html
+    assert "IBCLCs are certified lactation consultants" in html
+
+
+def test_home_visitor_is_marked_visits_your_area(client, directory, places):
+    ConsultantFactory(
+        name="Visiting Vera", latitude=51.5074, longitude=0.3, services=["home-visits"],
+        home_visit_radius_km=40,
+    )  # fmt: skip
+    html = text_of(client.get(URL, {"location": "London, UK", "radius": "5"}))
+    assert "Visiting Vera" in html and "Visits your area" in html
+
+
+def test_demo_listing_is_labelled(client, directory, places):
+    ConsultantFactory(source="demo", slug="demo-listing-1")
+    assert "Demo listing" in text_of(client.get(URL, {"location": "London, UK"}))
+    assert "Demo listing" in text_of(client.get(URL + "demo-listing-1/"))
+
+
+def test_geolocation_coordinates_search_from_your_location(client, directory):
+    ConsultantFactory(name="Near Nadia")
+    html = text_of(client.get(URL, {"lat": "51.5", "lon": "-0.12"}))
+    assert "1 listing within 25 km of your location" in html
+
+
+def test_listing_page_shows_details_json_ld_and_report_link(client, directory):
+    listing = ConsultantFactory(
+        name="Zofia Novak", slug="zofia-novak-leeds", city="Leeds", languages=["pl", "en"],
+        services=["home-visits"], home_visit_radius_km=20, last_verified=timezone.localdate(),
+        bio="Helps with <b>latch</b>.",
+    )  # fmt: skip
+    response = client.get(f"{URL}{listing.slug}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Zofia Novak</h1>" in html
+    assert "Polish, English" in html or "English, Polish" in html
+    assert "&lt;b&gt;latch&lt;/b&gt;" in html
+    assert f'href="{URL}{listing.slug}/report/"' in html
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(block)
+    assert data["@context"] == "https://schema.org"
+    assert data["employee"]["name"] == "Zofia Novak"
+    assert data["address"]["addressLocality"] == "Leeds"
+    assert data["areaServed"]["geoRadius"] == 20000
+    assert data["url"] == f"http://testserver{URL}{listing.slug}/"
+
+
+def test_unknown_or_unpublished_listing_is_not_found(client, directory):
+    ConsultantFactory(slug="draft-listing", live=False)
+    assert client.get(f"{URL}draft-listing/").status_code == 404
+    assert client.get(f"{URL}no-such-listing/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [URL, f"{URL}?location=London,+UK", f"{URL}listed/", f"{URL}suggest-a-listing/",
+     f"{URL}listed/report/"],
+)  # fmt: skip
+def test_public_directory_pages_have_no_inline_scripts_styles_or_handlers(
+    client, directory, places, path
+):
+    ConsultantFactory(slug="listed")
+    html = client.get(path).content.decode()
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert "src=" in tag or 'type="application/ld+json"' in tag, tag
+    assert not re.search(r"<script(?![^>]*type=\"application/ld\+json\")[^>]*>\s*[^<\s]", html)
+    assert not re.search(r"\sstyle=", html)
+    assert not re.search(r"\son[a-z]+=", html)
+    assert "<style" not in html
+
+
+def test_nothing_third_party_is_loaded_by_the_page_itself(client, directory, places):
+    ConsultantFactory()
+    html = client.get(URL, {"location": "London, UK"}).content.decode()
+    for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+        # Only plain links (websites, directions) may point elsewhere, never loaded assets.
+        assert not re.search(rf'<(script|link|img|iframe)[^>]*"{re.escape(url)}"', html)
+    assert "tile.openstreetmap.org" in html  # only as a data attribute for the map script
+
+
+def test_query_count_does_not_grow_with_results(
+    client, directory, places, django_assert_max_num_queries
+):
+    ConsultantFactory()
+    client.get(URL, {"location": "London, UK"})  # warm the site and settings caches
+    with django_assert_max_num_queries(12) as few:
+        client.get(URL, {"location": "London, UK"})
+    for index in range(40):
+        ConsultantFactory(latitude=51.5 + index / 1000)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(URL, {"location": "London, UK"})
+    assert response.content.decode().count('class="listing"') == 20
