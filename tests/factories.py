@@ -108,3 +108,53 @@ def link_contacts(factor, contacts):
     factor.contact_links = [FactorSupportContact(contact=contact) for contact in contacts]
     factor.save_revision().publish()
     return factor
+
+
+# The consultant directory ------------------------------------------------------------------
+
+
+class DirectoryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "help_contacts.DirectoryPage"
+
+    title = "Find support"
+    slug = "find-support"
+
+
+class ConsultantFactory(factory.django.DjangoModelFactory):
+    """A published listing in central London unless told otherwise."""
+
+    class Meta:
+        model = "help_contacts.Consultant"
+
+    name = factory.Faker("name")
+    slug = factory.Sequence(lambda n: f"consultant-{n}")
+    credentials = factory.LazyFunction(lambda: ["ibclc"])
+    practice_name = factory.Faker("company")
+    city = "London"
+    country = "GB"
+    latitude = 51.5074
+    longitude = -0.1278
+    phone = "020 7946 0000"
+    languages = factory.LazyFunction(lambda: ["en"])
+    services = factory.LazyFunction(lambda: ["clinic"])
+    costs = factory.LazyFunction(lambda: ["private-fee"])
+    specialties = factory.LazyFunction(list)
+    accepting_new_clients = True
+    live = True
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "help_contacts.Place"
+
+    kind = "place"
+    name = factory.Faker("city")
+    key = factory.LazyAttribute(lambda place: place.name.lower())
+    label = factory.LazyAttribute(lambda place: f"{place.name}, {place.country_name}")
+    label_key = factory.LazyAttribute(lambda place: place.label.lower())
+    country_code = "US"
+    country_name = "United States"
+    latitude = 40.0
+    longitude = -90.0
+    population = 1000
