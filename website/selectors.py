@@ -35,3 +35,26 @@ def pages_due_for_review(
             queryset = queryset.filter(pk__in=editable.values("pk"))
         pages.extend(queryset)
     return sorted(pages, key=lambda page: (page.next_review_due, page.title))
+
+
+def directory_work_waiting(*, limit: int = 10) -> dict:
+    """What directory managers have to act on: stale live listings, suggestions and reports."""
+    from django.db.models import Q
+
+    from help_contacts.models import Consultant, ListingSource, ProblemReport
+    from help_contacts.models.consultants import STALE_AFTER_DAYS
+
+    cutoff = timezone.localdate() - datetime.timedelta(days=STALE_AFTER_DAYS)
+    stale = Consultant.objects.filter(live=True).filter(
+        Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff)
+    )
+    suggestions = Consultant.objects.filter(source=ListingSource.SUGGESTION, live=False)
+    reports = ProblemReport.objects.filter(resolved=False).select_related("consultant")
+    return {
+        "stale_count": stale.count(),
+        "stale": list(stale.order_by("last_verified", "name")[:limit]),
+        "suggestion_count": suggestions.count(),
+        "suggestions": list(suggestions.order_by("pk")[:limit]),
+        "report_count": reports.count(),
+        "reports": list(reports.order_by("created_at")[:limit]),
+    }

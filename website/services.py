@@ -20,15 +20,15 @@ DEFAULT_REVIEW_PERIOD_MONTHS = 12
 
 # Health content an editor writes and a medical reviewer approves.
 HEALTH_SNIPPETS = (("factors", "practicalinsight"), ("help_contacts", "supportcontact"))
-# The directory, which directory managers run on their own. Models that do not
-# exist yet are skipped, so the roles can be applied before the directory lands.
-DIRECTORY_MODELS = (
-    ("help_contacts", "consultant"),
-    ("help_contacts", "listingsuggestion"),
-    ("help_contacts", "problemreport"),
-)
-
 ALL_SNIPPET_ACTIONS = ("add", "change", "delete", "publish", "lock", "unlock")
+
+# The directory, which directory managers run on their own: listings (with drafts,
+# publishing and locks) and the public's problem reports. Models that do not exist
+# yet are skipped, so the roles can be applied before the directory lands.
+DIRECTORY_PERMISSIONS = {
+    ("help_contacts", "consultant"): ALL_SNIPPET_ACTIONS,
+    ("help_contacts", "problemreport"): ("change", "delete", "view"),
+}
 
 # Role name -> (page permissions on the root page, {model: snippet permissions}).
 # Page permissions on the tree's root reach every site and every section created
@@ -44,7 +44,7 @@ ROLES = {
     ),
     DIRECTORY_MANAGERS: (
         (),
-        dict.fromkeys(DIRECTORY_MODELS, ALL_SNIPPET_ACTIONS),
+        DIRECTORY_PERMISSIONS,
     ),
 }
 

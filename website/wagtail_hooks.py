@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from factors.viewsets import PracticalInsightViewSet
 from help_contacts.viewsets import SupportContactViewSet
 from website.reviews import MedicallyReviewed
-from website.selectors import REVIEW_WARNING_DAYS, pages_due_for_review
+from website.selectors import REVIEW_WARNING_DAYS, directory_work_waiting, pages_due_for_review
 
 
 class HealthContentGroup(SnippetViewSetGroup):
@@ -51,6 +51,23 @@ def add_reviews_due_panel(request, panels):
     # People with no health pages to edit (directory managers) are not shown the panel.
     if pages or PagePermissionPolicy().user_has_permission(request.user, "change"):
         panels.append(ReviewsDuePanel(pages=pages))
+
+
+class DirectoryPanel(Component):
+    """Dashboard list of directory work: stale listings, suggested listings, problem reports."""
+
+    name = "directory_waiting"
+    template_name = "website/admin/directory_panel.html"
+    order = 160
+
+    def get_context_data(self, parent_context=None):
+        return directory_work_waiting()
+
+
+@hooks.register("construct_homepage_panels")
+def add_directory_panel(request, panels):
+    if request.user.has_perm("help_contacts.change_consultant"):
+        panels.append(DirectoryPanel())
 
 
 @hooks.register("before_edit_page")
