@@ -39,10 +39,20 @@ class SingleSelectMultiple(forms.Select):
         return context
 
 
+class YesNoCheckbox(forms.CheckboxInput):
+    """A checkbox that hands the field what was sent, so nonsense can be refused."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, check_test=lambda value: str(value).lower() in TRUE_WORDS)
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
 class YesNoField(forms.Field):
     """A checkbox that refuses anything but the usual spellings of yes and no."""
 
-    widget = forms.CheckboxInput(check_test=lambda value: str(value).lower() in TRUE_WORDS)
+    widget = YesNoCheckbox
     default_error_messages = {"invalid": _("Use 1 for yes or 0 for no.")}
 
     def to_python(self, value):

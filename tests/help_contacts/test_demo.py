@@ -1,0 +1,58 @@
+"""Demo directory content: fictional, labelled, and safe to load again."""
+
+import io
+
+import pytest
+
+from django.core.management import call_command
+
+from help_contacts.choices import ContactKind
+from help_contacts.demo import load_directory_demo
+from help_contacts.models import Consultant, DirectoryPage, ListingSource, SupportContact
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_creates_directory_page_helplines_and_labelled_listings(home):
+    page = load_directory_demo(
+        home=home, listings=50, log=lambda message: None, stream=io.StringIO()
+    )
+    home.refresh_from_db()
+    assert page.slug == "find-support" and page.live
+    assert home.support_page_id == page.pk
+    listings = Consultant.objects.all()
+    assert listings.count() == 50
+    assert all(
+        listing.source == ListingSource.DEMO and listing.live and "(demo)" in listing.practice_name
+        and listing.bio.startswith("Demo listing")
+        for listing in listings
+    )  # fmt: skip
+    assert {listing.country for listing in listings} > {"US"}
+    assert all(
+        -90 <= listing.latitude <= 90 and -180 <= listing.longitude <= 180 for listing in listings
+    )
+    assert all(
+        listing.home_visit_radius_km for listing in listings if "home-visits" in listing.services
+    )
+    helplines = SupportContact.objects.filter(kind=ContactKind.HELPLINE)
+    assert helplines.count() == 2
+    assert all("demo" in helpline.name and not helpline.phone for helpline in helplines)
+
+
+def test_demo_is_idempotent_and_tops_up(home):
+    quiet = {"log": lambda message: None, "stream": io.StringIO()}
+    load_directory_demo(home=home, listings=20, **quiet)
+    first = dict(Consultant.objects.values_list("slug", "name"))
+    load_directory_demo(home=home, listings=20, **quiet)
+    assert dict(Consultant.objects.values_list("slug", "name")) == first
+    load_directory_demo(home=home, listings=30, **quiet)
+    assert Consultant.objects.count() == 30
+    assert DirectoryPage.objects.count() == 1
+    assert SupportContact.objects.filter(kind=ContactKind.HELPLINE).count() == 2
+
+
+def test_progress_bar_is_quiet_when_not_a_terminal(demo_site):
+    out = io.StringIO()
+    call_command("load_demo_content", "--listings", "10", stdout=out)
+    assert "[#" not in out.getvalue()
+    assert Consultant.objects.count() == 10
