@@ -30,3 +30,17 @@ def directions_url(consultant):
 @register.simple_tag
 def map_settings():
     return {"tile_url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
+@register.simple_tag(takes_context=True)
+def directory_search_url(context, specialty=""):
+    """The directory's URL with a specialty filter set, or '' when there is no directory."""
+    from django.utils.http import urlencode
+
+    from help_contacts.models import DirectoryPage
+
+    directory = DirectoryPage.objects.live().public().first()
+    if directory is None:
+        return ""
+    url = directory.get_url(context.get("request"))
+    return f"{url}?{urlencode({'specialty': specialty})}" if specialty else url

@@ -192,3 +192,22 @@ def test_query_count_does_not_grow_with_results(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(URL, {"location": "London, UK"})
     assert response.content.decode().count('class="listing"') == 20
+
+
+def test_factor_page_links_to_the_directory_with_its_specialty(client, directory, factor_index):
+    from tests.factories import FactorPageFactory
+
+    factor = FactorPageFactory(parent=factor_index, slug="prematurity", specialty="premature")
+    html = text_of(client.get(factor.url))
+    assert "Find a consultant experienced with this near you" in html
+    assert 'href="/find-support/?specialty=premature"' in html
+    directory_html = text_of(client.get("/find-support/", {"specialty": "premature"}))
+    assert re.search(r'<input[^>]*value="premature"[^>]*checked', directory_html)
+    assert "errorlist" not in directory_html
+
+
+def test_factor_page_without_specialty_has_no_directory_link(client, directory, factor_index):
+    from tests.factories import FactorPageFactory
+
+    factor = FactorPageFactory(parent=factor_index, slug="stress", specialty="")
+    assert "Find a consultant experienced" not in text_of(client.get(factor.url))
