@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # Only what a production server would have: no test-only switches from this process.
+    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
     environment.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
