@@ -2,6 +2,7 @@
 
 import factory
 import wagtail_factories
+
 from django.contrib.auth import get_user_model
 
 from factors.models import (
