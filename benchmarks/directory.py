@@ -1,0 +1,160 @@
+"""`make bench`: time the directory search through the full view on PostgreSQL.
+
+Builds a throwaway database (BENCH_DATABASE_URL, default milk_bench on the local
+server), loads the gazetteer and 1,000 then 100,000 demo listings, and for a dense
+city, a sparse area and a filtered search reports p50/p95 of the HTML page and the
+JSON API, with the SQL queries each request makes.
+"""
+
+import os
+import statistics
+import sys
+import time
+
+BENCH_DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/milk_bench"
+)
+os.environ["DATABASE_URL"] = BENCH_DATABASE_URL
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
+# Persistent connections, as in production; otherwise every request pays for a new one.
+os.environ.setdefault("CONN_MAX_AGE", "600")
+
+SIZES = (1_000, 100_000)
+RUNS = int(os.environ.get("BENCH_RUNS", "200"))
+WARMUP = 10
+SCENARIOS = {
+    "dense city": {"location": "London, UK", "radius": "25"},
+    "sparse area": {"location": "Bozeman, Montana", "radius": "100"},
+    "filtered": {
+        "location": "New York, NY",
+        "radius": "50",
+        "language": "es",
+        "service": ["home-visits", "video"],
+        "cost": ["free", "sliding-scale", "insurance"],
+        "accepting": "1",
+    },
+}
+GOAL_P95_MS = 30
+GOAL_RATIO = 1.5
+
+
+def create_database():
+    import psycopg
+
+    from django.conf import settings
+
+    name = settings.DATABASES["default"]["NAME"]
+    params = {
+        key: value
+        for key, value in {
+            "host": settings.DATABASES["default"].get("HOST") or "127.0.0.1",
+            "port": settings.DATABASES["default"].get("PORT") or 5432,
+            "user": settings.DATABASES["default"].get("USER") or "postgres",
+            "password": settings.DATABASES["default"].get("PASSWORD") or None,
+        }.items()
+        if value is not None
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not exists.fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(size):
+    from django.db import connection
+
+    from help_contacts.demo import load_directory_demo
+    from help_contacts.models import Consultant, ListingSource
+    from website.models import HomePage
+
+    demo = Consultant.objects.filter(source=ListingSource.DEMO)
+    if demo.count() > size:
+        demo.delete()
+    started = time.monotonic()
+    load_directory_demo(
+        home=HomePage.objects.get(), listings=size, log=lambda message: None, stream=sys.stdout
+    )
+    loaded = time.monotonic() - started
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE help_contacts_consultant")
+    return loaded
+
+
+def measure(client, url, params):
+    from django.db import connection
+
+    for _ in range(WARMUP):
+        response = client.get(url, params)
+        assert response.status_code == 200, (url, params, response.status_code)
+    queries = []
+
+    def count(execute, sql, sql_params, many, context):
+        queries.append(sql)
+        return execute(sql, sql_params, many, context)
+
+    with connection.execute_wrapper(count):
+        client.get(url, params)
+    timings = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        client.get(url, params)
+        timings.append((time.perf_counter() - started) * 1000)
+    quantiles = statistics.quantiles(timings, n=100)
+    return {"p50": quantiles[49], "p95": quantiles[94], "queries": len(queries)}
+
+
+def report(line=""):
+    sys.stdout.write(f"{line}\n")
+
+
+def main():
+    import django
+
+    django.setup()
+    create_database()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from website.demo.site import load_site_content
+
+    call_command("migrate", verbosity=0)
+    call_command("load_gazetteer", verbosity=0)
+    load_site_content(log=lambda message: None)
+
+    client = Client()
+    results = {}
+    for size in SIZES:
+        loaded = prepare(size)
+        report(f"\n{size:,} listings (loaded in {loaded:.1f}s)")
+        report(
+            f"{'search':<12} {'view':<5} {'results':>7} {'p50 ms':>7} {'p95 ms':>7} {'queries':>7}"
+        )
+        for name, params in SCENARIOS.items():
+            count = client.get("/api/v1/directory/", params).json()["count"]
+            for view, url in (("html", "/find-support/"), ("api", "/api/v1/directory/")):
+                figures = measure(client, url, params)
+                results[(size, name, view)] = figures
+                report(
+                    f"{name:<12} {view:<5} {count:>7,} {figures['p50']:>7.1f} "
+                    f"{figures['p95']:>7.1f} {figures['queries']:>7}"
+                )
+
+    report("\nGoals at 100,000 listings")
+    ok = True
+    for name in SCENARIOS:
+        for view in ("html", "api"):
+            big, small = results[(SIZES[-1], name, view)], results[(SIZES[0], name, view)]
+            ratio = big["p95"] / small["p95"]
+            met = big["p95"] <= GOAL_P95_MS and ratio <= GOAL_RATIO
+            same_queries = big["queries"] == small["queries"]
+            ok = ok and met and same_queries
+            report(
+                f"{name:<12} {view:<5} p95 {big['p95']:.1f} ms (goal {GOAL_P95_MS}), "
+                f"{ratio:.2f}x the 1,000-listing time (goal {GOAL_RATIO}x), "
+                f"queries {small['queries']} -> {big['queries']}: {'met' if met else 'MISSED'}"
+            )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
