@@ -54,7 +54,16 @@ def directory_search_context(request, page):
     """Everything the directory page shows for the query in its URL."""
     submitted = any(name in request.GET for name in SEARCH_PARAMETERS)
     form = DirectorySearchForm(request.GET if submitted else None)
-    context = {"form": form, "search": None, "listing_base_url": page.get_url(request)}
+    filter_names = ("language", "service", "specialty", "cost", "accepting", "q")
+    context = {
+        "form": form,
+        "search": None,
+        "listing_base_url": page.get_url(request),
+        # Open the filters when one is set (an empty drop-down sends "language=").
+        "filters_open": any(
+            value.strip() for name in filter_names for value in request.GET.getlist(name)
+        ),
+    }
     if not submitted or not form.is_valid() or form.search is None:
         return context
 

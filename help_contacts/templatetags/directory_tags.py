@@ -24,7 +24,9 @@ def distance_label(km):
 
 @register.simple_tag
 def directions_url(consultant):
-    return settings.MAP_DIRECTIONS_URL.format(lat=consultant.latitude, lon=consultant.longitude)
+    return settings.MAP_DIRECTIONS_URL.format(
+        lat=f"{consultant.latitude:.5f}", lon=f"{consultant.longitude:.5f}"
+    )
 
 
 @register.simple_tag

@@ -211,3 +211,9 @@ def test_factor_page_without_specialty_has_no_directory_link(client, directory, 
 
     factor = FactorPageFactory(parent=factor_index, slug="stress", specialty="")
     assert "Find a consultant experienced" not in text_of(client.get(factor.url))
+
+
+def test_filters_stay_folded_away_unless_one_is_set(client, directory, places):
+    blank_form = {"location": "London, UK", "language": "", "q": "", "lat": "", "lon": ""}
+    assert 'filters" open' not in text_of(client.get(URL, blank_form))
+    assert 'filters" open' in text_of(client.get(URL, {**blank_form, "language": "pl"}))

@@ -1,0 +1,88 @@
+"""A parent searching the directory on a phone: results, the map on request, a listing."""
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from help_contacts.demo import load_directory_demo
+from tests.browser.conftest import describe, ensure_wagtail_tree
+from tests.factories import ConsultantFactory
+from tests.help_contacts.conftest import make_place
+from website.demo.site import load_site_content
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture
+def directory_demo(transactional_db):
+    ensure_wagtail_tree()
+    home = load_site_content(log=lambda message: None)
+    load_directory_demo(home=home, listings=0, log=lambda message: None)
+    make_place(
+        "London", country="United Kingdom", code="GB", latitude=51.5074, longitude=-0.1278,
+        population=8_961_989,
+    )  # fmt: skip
+    for index, name in enumerate(["Ada Abbott", "Bea Brennan", "Cara Chen"]):
+        ConsultantFactory(
+            name=name, slug=f"listing-{index}", latitude=51.5074 + index / 100,
+            website="https://example.org/", bio="Helps with latch.",
+        )  # fmt: skip
+
+
+def foreign_requests(tab, live_server):
+    server = urlparse(live_server.url).netloc
+    return [url for url in tab.requests if urlparse(url).netloc not in ("", server)]
+
+
+def test_search_map_on_request_and_open_a_listing(
+    directory_demo, live_server, page, axe_violations
+):
+    page.goto(live_server.url + "/find-support/")
+    page.get_by_label("Town, city or ZIP code").fill("London, UK")
+    page.get_by_role("button", name="Search", exact=True).last.click()
+    page.wait_for_load_state("networkidle")
+
+    heading = page.get_by_role("heading", name="3 listings within 25 km of London, United Kingdom")
+    assert heading.is_visible()
+    names = page.locator(".listing__name").all_inner_texts()
+    assert names == ["Ada Abbott", "Bea Brennan", "Cara Chen"]
+    assert page.get_by_role("button", name="Use my location").is_visible()
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "directory-phone.png"), full_page=True)
+
+    # Until the parent asks for the map, nothing leaves the site and Leaflet is not loaded.
+    assert foreign_requests(page, live_server) == []
+    assert not any("leaflet" in url for url in page.requests)
+    assert [e for e in page.console_errors if "Content Security Policy" in e] == []
+
+    page.get_by_role("button", name="Show on map").click()
+    markers = page.locator(".leaflet-marker-icon")
+    markers.first.wait_for()
+    assert markers.count() == 3
+    assert sorted(markers.evaluate_all("els => els.map(e => e.alt)")) == [
+        "1. Ada Abbott", "2. Bea Brennan", "3. Cara Chen",
+    ]  # fmt: skip
+    assert any(url.endswith("/leaflet.js") for url in page.requests)
+    markers.first.click()
+    popup_link = page.locator(".leaflet-popup-content a")
+    assert popup_link.get_attribute("href").endswith("/find-support/listing-0/")
+
+    page.get_by_role("link", name="Bea Brennan", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Bea Brennan"
+    assert page.locator('script[type="application/ld+json"]').count() == 1
+    assert page.get_by_role("link", name="Report a problem with this listing").is_visible()
+
+
+def test_directory_works_without_javascript(directory_demo, live_server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(live_server.url + "/find-support/?location=London%2C+UK")
+    assert tab.locator(".listing").count() == 3
+    assert not tab.get_by_role("button", name="Show on map").is_visible()
+    assert not tab.get_by_role("button", name="Use my location").is_visible()
+    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
