@@ -122,3 +122,11 @@ def test_admin_edit_form_geocodes_and_reports_errors_on_the_field(admin_client, 
     response = admin_client.post(url, {"name": "Ada", "city": "Atlantis", "country": "US"})
     assert response.status_code == 200
     assert "could not find this place" in response.content.decode()
+
+
+def test_admin_edit_view_shows_where_the_pin_is(admin_client):
+    listing = ConsultantFactory(latitude=51.5074, longitude=-0.1278)
+    url = reverse("wagtailsnippets_help_contacts_consultant:edit", args=[listing.pk])
+    html = admin_client.get(url).content.decode()
+    assert "pin is at 51.50740, -0.12780" in html
+    assert "mlat=51.50740&amp;mlon=-0.12780" in html
