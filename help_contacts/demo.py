@@ -291,7 +291,10 @@ def _directory_page(home, log):
     page = DirectoryPage.objects.first()
     if page is None:
         page = DirectoryPage(
-            title=DIRECTORY["title"], slug=DIRECTORY["slug"], intro=DIRECTORY["intro"]
+            title=DIRECTORY["title"],
+            slug=DIRECTORY["slug"],
+            intro=DIRECTORY["intro"],
+            show_in_menus=True,
         )
         home.add_child(instance=page)
         page.save_revision().publish()
