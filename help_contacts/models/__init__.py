@@ -1,6 +1,6 @@
 """Who can help: support contacts, the consultant directory and the gazetteer behind it."""
 
-from .consultants import Consultant, ListingSource, ProblemKind, ProblemReport
+from .consultants import Consultant, ListingSource, ProblemKind, ProblemReport, ReportOutcome
 from .contacts import SupportContact
 from .pages import DirectoryPage
 from .places import Place, PlaceKind
@@ -13,5 +13,6 @@ __all__ = [
     "PlaceKind",
     "ProblemKind",
     "ProblemReport",
+    "ReportOutcome",
     "SupportContact",
 ]

@@ -1,9 +1,18 @@
 """The consultant directory: one listing per person or practice, and reports about them."""
 
+import re
+
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    validate_email,
+)
 from django.db import models
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -26,6 +35,9 @@ MAX_HOME_VISIT_RADIUS_KM = 150
 # Listing URLs live beside these routes of the directory page, so no listing may take them.
 RESERVED_SLUGS = {"suggest-a-listing", "thanks", "report", "api"}
 STALE_AFTER_DAYS = 365
+# Moderation state belongs to the listing as a whole, not to one version of its text, so
+# publishing an older draft must not bring a rejected suggestion back or clear a flag.
+MODERATION_FIELDS = ("verification_requested_on", "rejected_at", "rejection_reason")
 
 
 class ListingSource(models.TextChoices):
@@ -110,6 +122,17 @@ class Consultant(
         blank=True,
         help_text=_("Who suggested this listing, for the directory manager only. Never shown."),
     )
+    verification_requested_on = models.DateField(
+        _("re-verification requested"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when a problem report about this listing is accepted. The listing needs "
+            "re-verifying until its last verified date is this day or later."
+        ),
+    )
+    rejected_at = models.DateTimeField(_("suggestion rejected"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for rejecting"), max_length=1000, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="consultant")
@@ -159,6 +182,8 @@ class Consultant(
                 FieldPanel("slug"),
                 FieldPanel("source", read_only=True),
                 FieldPanel("submitter_contact"),
+                FieldPanel("verification_requested_on", read_only=True),
+                FieldPanel("rejection_reason", read_only=True),
             ],
             heading=_("Checking"),
         ),
@@ -184,6 +209,54 @@ class Consultant(
     @property
     def revisions(self):
         return self._revisions
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for field_name in MODERATION_FIELDS:
+            setattr(obj, field_name, getattr(self, field_name))
+        return obj
+
+    # Moderation --------------------------------------------------------------------------
+
+    @property
+    def is_waiting_suggestion(self):
+        """A suggestion from the public that no one has approved or rejected yet."""
+        return (
+            self.source == ListingSource.SUGGESTION
+            and not self.live
+            and self.first_published_at is None
+            and self.rejected_at is None
+        )
+
+    @property
+    def reverification_requested(self):
+        if self.verification_requested_on is None:
+            return False
+        return self.last_verified is None or self.last_verified < self.verification_requested_on
+
+    @property
+    def submitter_email(self):
+        """The email address in what the submitter typed as their contact, if there is one."""
+        for word in re.split(r"[\s,;<>()\[\]]+", self.submitter_contact):
+            if "@" not in word:
+                continue
+            try:
+                validate_email(word)
+            except ValidationError:
+                continue
+            return word
+        return ""
+
+    @property
+    def moderation_status(self):
+        """A short note for the admin listing on where a listing stands with the public's input."""
+        if self.is_waiting_suggestion:
+            return _("Suggestion waiting for approval")
+        if self.rejected_at is not None and not self.live:
+            return _("Suggestion rejected")
+        if self.reverification_requested:
+            return _("Re-verify: a problem was reported")
+        return ""
 
     # Display -----------------------------------------------------------------------------
 
@@ -298,12 +371,38 @@ class Consultant(
         }
 
 
+def waiting_suggestions_q() -> Q:
+    """Listings suggested by the public that wait for a directory manager's decision."""
+    return Q(
+        source=ListingSource.SUGGESTION,
+        live=False,
+        first_published_at__isnull=True,
+        rejected_at__isnull=True,
+    )
+
+
+def rejected_suggestions_q() -> Q:
+    return Q(source=ListingSource.SUGGESTION, live=False, rejected_at__isnull=False)
+
+
+def reverification_requested_q() -> Q:
+    """Listings with an accepted problem report that no one has verified since."""
+    return Q(verification_requested_on__isnull=False) & (
+        Q(last_verified__isnull=True) | Q(last_verified__lt=F("verification_requested_on"))
+    )
+
+
 class ProblemKind(models.TextChoices):
     CLOSED = "closed", _("They have closed or moved")
     PHONE = "phone", _("The phone number or email is wrong")
     ADDRESS = "address", _("The address or map pin is wrong")
     SERVICES = "services", _("The services, cost or languages are wrong")
     OTHER = "other", _("Something else")
+
+
+class ReportOutcome(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted: listing to be re-verified")
+    REJECTED = "rejected", _("Rejected")
 
 
 class ProblemReport(models.Model):
@@ -320,12 +419,27 @@ class ProblemReport(models.Model):
     reporter_email = models.EmailField(_("reporter's email"), blank=True)
     created_at = models.DateTimeField(_("reported"), auto_now_add=True)
     resolved = models.BooleanField(_("resolved"), default=False)
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=ReportOutcome.choices, blank=True
+    )
+    rejection_reason = models.TextField(_("reason for rejecting"), max_length=1000, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("consultant", read_only=True),
         FieldPanel("kind", read_only=True),
         FieldPanel("details", read_only=True),
         FieldPanel("reporter_email", read_only=True),
+        FieldPanel("outcome", read_only=True),
+        FieldPanel("rejection_reason", read_only=True),
         FieldPanel("resolved"),
     ]
 
