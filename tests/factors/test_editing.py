@@ -61,3 +61,12 @@ def test_insight_admin_lists_and_finds_insights(demo_site, editor_client):
     html = editor_client.get(url, {"q": "latch"}).content.decode()
     assert TITLE.replace("'", "&#x27;") in html
     assert "Hold your baby skin to skin" not in html
+
+
+def test_insight_admin_shows_how_many_factors_share_each_insight(demo_site, editor_client):
+    url = reverse("wagtailsnippets_factors_practicalinsight:list")
+    response = editor_client.get(url)
+    rows = {row.title: row.factor_count for row in response.context["object_list"]}
+    assert rows[TITLE] == 2
+    assert rows["Look after your own rest"] == 1
+    assert "Factors using it" in response.content.decode()
