@@ -164,3 +164,10 @@ class DemoPagesRenderTests(WagtailPageTestCase, WagtailTestUtils):
                 self.assertPageIsRenderable(page)
                 self.assertPageIsEditable(page, post_data=data)
                 self.assertPageIsPreviewable(page, post_data=data)
+
+
+def test_anonymous_pages_set_no_cookies_so_a_shared_cache_can_hold_them(demo_site, client):
+    for url in ("/", ARTICLE_URL, "/why-milk-can-be-slow/", "/why-milk-can-be-slow/poor-latch/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert not response.cookies, url
