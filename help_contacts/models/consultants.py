@@ -13,6 +13,7 @@ from django.core.validators import (
 )
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -37,7 +38,7 @@ RESERVED_SLUGS = {"suggest-a-listing", "thanks", "report", "api"}
 STALE_AFTER_DAYS = 365
 # Moderation state belongs to the listing as a whole, not to one version of its text, so
 # publishing an older draft must not bring a rejected suggestion back or clear a flag.
-MODERATION_FIELDS = ("verification_requested_on", "rejected_at", "rejection_reason")
+MODERATION_FIELDS = ("verification_requested_at", "rejected_at", "rejection_reason")
 
 
 class ListingSource(models.TextChoices):
@@ -122,13 +123,13 @@ class Consultant(
         blank=True,
         help_text=_("Who suggested this listing, for the directory manager only. Never shown."),
     )
-    verification_requested_on = models.DateField(
+    verification_requested_at = models.DateTimeField(
         _("re-verification requested"),
         null=True,
         blank=True,
         help_text=_(
-            "Set when a problem report about this listing is accepted. The listing needs "
-            "re-verifying until its last verified date is this day or later."
+            "Set when a problem report about this listing is accepted. It needs re-verifying "
+            "until a version with a last verified date on or after that day is published."
         ),
     )
     rejected_at = models.DateTimeField(_("suggestion rejected"), null=True, blank=True)
@@ -182,7 +183,7 @@ class Consultant(
                 FieldPanel("slug"),
                 FieldPanel("source", read_only=True),
                 FieldPanel("submitter_contact"),
-                FieldPanel("verification_requested_on", read_only=True),
+                FieldPanel("verification_requested_at", read_only=True),
                 FieldPanel("rejection_reason", read_only=True),
             ],
             heading=_("Checking"),
@@ -230,9 +231,16 @@ class Consultant(
 
     @property
     def reverification_requested(self):
-        if self.verification_requested_on is None:
+        """A problem report was accepted and no check has been published since."""
+        requested_at = self.verification_requested_at
+        if requested_at is None:
             return False
-        return self.last_verified is None or self.last_verified < self.verification_requested_on
+        return not (
+            self.last_verified is not None
+            and self.last_verified >= timezone.localdate(requested_at)
+            and self.last_published_at is not None
+            and self.last_published_at >= requested_at
+        )
 
     @property
     def submitter_email(self):
@@ -386,10 +394,16 @@ def rejected_suggestions_q() -> Q:
 
 
 def reverification_requested_q() -> Q:
-    """Listings with an accepted problem report that no one has verified since."""
-    return Q(verification_requested_on__isnull=False) & (
-        Q(last_verified__isnull=True) | Q(last_verified__lt=F("verification_requested_on"))
+    """Listings with an accepted problem report and no check published since.
+
+    A check is a published version whose last verified date is the day of the request or
+    later: the date alone would miss a report accepted after a check earlier the same day.
+    """
+    checked_since = Q(
+        last_verified__gte=TruncDate("verification_requested_at"),
+        last_published_at__gte=F("verification_requested_at"),
     )
+    return Q(verification_requested_at__isnull=False) & ~checked_since
 
 
 class ProblemKind(models.TextChoices):
