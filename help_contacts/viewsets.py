@@ -2,16 +2,26 @@
 
 import django_filters
 
-from django.db.models import Q
+from django.db.models import Q, TextChoices
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from help_contacts import admin_views, services
 from help_contacts.choices import Language, Service
-from help_contacts.models import Consultant, ProblemReport, SupportContact
-from help_contacts.models.consultants import STALE_AFTER_DAYS
+from help_contacts.models import Consultant, ProblemReport, ReportOutcome, SupportContact
+from help_contacts.models.consultants import (
+    STALE_AFTER_DAYS,
+    rejected_suggestions_q,
+    reverification_requested_q,
+    waiting_suggestions_q,
+)
 
 
 class SupportContactViewSet(SnippetViewSet):
@@ -26,7 +36,19 @@ class SupportContactViewSet(SnippetViewSet):
     export_filename = "support-contacts"
 
 
+class ListingStatus(TextChoices):
+    WAITING = "waiting", _("Suggestions waiting for approval")
+    REVERIFY = "reverify", _("To re-verify after a problem report")
+    REJECTED = "rejected", _("Rejected suggestions")
+
+
 class ConsultantFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Needs action"),
+        choices=ListingStatus.choices,
+        method="filter_status",
+        empty_label=_("All listings except rejected suggestions"),
+    )
     city = django_filters.CharFilter(label=_("Town or city"), lookup_expr="icontains")
     language = django_filters.ChoiceFilter(
         label=_("Language"), choices=Language.choices, method="filter_choice_list"
@@ -49,6 +71,21 @@ class ConsultantFilterSet(WagtailFilterSet):
         field = {"language": "languages", "service": "services"}[name]
         return queryset.filter(**{f"{field}__icontains": f'"{value}"'}) if value else queryset
 
+    def filter_status(self, queryset, name, value):
+        queries = {
+            ListingStatus.WAITING: waiting_suggestions_q(),
+            ListingStatus.REVERIFY: reverification_requested_q(),
+            ListingStatus.REJECTED: rejected_suggestions_q(),
+        }
+        return queryset.filter(queries[value]) if value in queries else queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        # Rejected suggestions are kept for the record, not to clutter the everyday list.
+        if self.form.cleaned_data.get("status") != ListingStatus.REJECTED:
+            queryset = queryset.exclude(rejected_suggestions_q())
+        return queryset
+
     def filter_not_verified(self, queryset, name, value):
         if value is None:
             return queryset
@@ -57,12 +94,117 @@ class ConsultantFilterSet(WagtailFilterSet):
         return queryset.filter(stale) if value else queryset.exclude(stale)
 
 
-class ConsultantViewSet(SnippetViewSet):
+CONSULTANT_URLS = "wagtailsnippets_help_contacts_consultant"
+REPORT_URLS = "wagtailsnippets_help_contacts_problemreport"
+
+
+def suggestion_buttons(instance, user):
+    if not (instance.is_waiting_suggestion and services.user_can_moderate_suggestions(user=user)):
+        return []
+    return [
+        Button(
+            _("Approve and publish"),
+            url=reverse(f"{CONSULTANT_URLS}:approve_suggestion", args=[instance.pk]),
+            icon_name="check",
+            priority=1,
+        ),
+        Button(
+            _("Reject suggestion"),
+            url=reverse(f"{CONSULTANT_URLS}:reject_suggestion", args=[instance.pk]),
+            icon_name="cross",
+            priority=2,
+        ),
+    ]
+
+
+def report_buttons(instance, user):
+    if instance.resolved or not services.user_can_moderate_reports(user=user):
+        return []
+    return [
+        Button(
+            _("Accept: re-verify the listing"),
+            url=reverse(f"{REPORT_URLS}:accept_report", args=[instance.pk]),
+            icon_name="check",
+            priority=1,
+        ),
+        Button(
+            _("Reject report"),
+            url=reverse(f"{REPORT_URLS}:reject_report", args=[instance.pk]),
+            icon_name="cross",
+            priority=2,
+        ),
+    ]
+
+
+class ConsultantIndexView(IndexView):
+    """The listing, with a waiting suggestion's decisions in its row's "More" menu."""
+
+    def get_list_more_buttons(self, instance):
+        own = suggestion_buttons(instance, self.request.user)
+        return [*own, *super().get_list_more_buttons(instance)]
+
+
+class ConsultantEditView(EditView):
+    """The edit view, with the decisions in the header's actions menu while one is due."""
+
+    @cached_property
+    def header_more_buttons(self):
+        return [*suggestion_buttons(self.object, self.request.user), *super().header_more_buttons]
+
+
+class ProblemReportIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        own = report_buttons(instance, self.request.user)
+        return [*own, *super().get_list_more_buttons(instance)]
+
+
+class ProblemReportEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*report_buttons(self.object, self.request.user), *super().header_more_buttons]
+
+
+class ModerationViewSetMixin:
+    """Adds the decision views to a snippet viewset, under its own URL namespace."""
+
+    moderation_views = {}
+
+    def get_urlpatterns(self):
+        common = {
+            "index_url_name": self.get_url_name("list"),
+            "edit_url_name": self.get_url_name("edit"),
+            "breadcrumbs_items": self.breadcrumbs_items,
+            "header_icon": self.icon,
+        }
+        return [
+            *super().get_urlpatterns(),
+            *(
+                path(f"{name.replace('_', '-')}/<int:pk>/", view.as_view(**common), name=name)
+                for name, view in self.moderation_views.items()
+            ),
+        ]
+
+
+class ConsultantViewSet(ModerationViewSetMixin, SnippetViewSet):
     model = Consultant
     icon = "user"
     menu_label = _("Consultant listings")
     menu_order = 100
-    list_display = ["name", "city", "country", "accepting_new_clients", "last_verified", "live"]
+    index_view_class = ConsultantIndexView
+    edit_view_class = ConsultantEditView
+    moderation_views = {
+        "approve_suggestion": admin_views.SuggestionApproveView,
+        "reject_suggestion": admin_views.SuggestionRejectView,
+    }
+    list_display = [
+        "name",
+        "city",
+        "country",
+        "accepting_new_clients",
+        "last_verified",
+        Column("moderation_status", label=_("Needs action")),
+        "live",
+    ]
     filterset_class = ConsultantFilterSet
     search_fields = ["name", "practice_name", "city", "postcode", "email"]
     ordering = ["name"]
@@ -95,14 +237,63 @@ class ConsultantViewSet(SnippetViewSet):
     export_filename = "consultant-listings"
 
 
-class ProblemReportViewSet(SnippetViewSet):
+class ReportStatus(TextChoices):
+    OPEN = "open", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    ALL = "all", _("All reports")
+
+
+class ProblemReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=ReportStatus.choices,
+        method="filter_status",
+        empty_label=_("Waiting for a decision"),
+    )
+
+    class Meta:
+        model = ProblemReport
+        fields = ["kind"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, where an empty choice means "open"
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        status = self.form.cleaned_data.get("status") or ReportStatus.OPEN
+        if status == ReportStatus.OPEN:
+            return queryset.filter(resolved=False)
+        if status == ReportStatus.ACCEPTED:
+            return queryset.filter(outcome=ReportOutcome.ACCEPTED)
+        if status == ReportStatus.REJECTED:
+            return queryset.filter(outcome=ReportOutcome.REJECTED)
+        return queryset
+
+
+class ProblemReportViewSet(ModerationViewSetMixin, SnippetViewSet):
     model = ProblemReport
     icon = "warning"
     menu_label = _("Problem reports")
     menu_order = 200
-    list_display = ["consultant", "kind", "created_at", "resolved"]
-    list_filter = ["kind", "resolved"]
+    index_view_class = ProblemReportIndexView
+    edit_view_class = ProblemReportEditView
+    moderation_views = {
+        "accept_report": admin_views.ReportAcceptView,
+        "reject_report": admin_views.ReportRejectView,
+    }
+    list_display = ["consultant", "kind", "created_at", "resolved", "outcome"]
+    filterset_class = ProblemReportFilterSet
     search_fields = ["details", "consultant__name"]
     ordering = ["resolved", "-created_at"]
-    list_export = ["consultant", "kind", "details", "reporter_email", "created_at", "resolved"]
+    list_export = [
+        "consultant",
+        "kind",
+        "details",
+        "reporter_email",
+        "created_at",
+        "resolved",
+        "outcome",
+        "rejection_reason",
+    ]
     export_filename = "problem-reports"

@@ -2,9 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from help_contacts import services
 from help_contacts.viewsets import ConsultantViewSet, ProblemReportViewSet
 
 
@@ -16,3 +19,40 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+class ReasonFormatter(LogFormatter):
+    """A decision whose reason shows as the history entry's comment."""
+
+    def format_comment(self, log_entry):
+        return (log_entry.data or {}).get("reason", "")
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    actions.register_action(
+        services.SUGGESTION_APPROVED, _("Approve suggestion"), _("Suggestion approved")
+    )
+    actions.register_action(services.REPORT_ACCEPTED, _("Accept report"), _("Report accepted"))
+
+    @actions.register_action(services.SUGGESTION_REJECTED)
+    class SuggestionRejected(ReasonFormatter):
+        label = _("Reject suggestion")
+        message = _("Suggestion rejected")
+
+    @actions.register_action(services.REPORT_REJECTED)
+    class ReportRejected(ReasonFormatter):
+        label = _("Reject report")
+        message = _("Report rejected")
+
+    @actions.register_action(services.REVERIFICATION_REQUESTED)
+    class ReverificationRequested(LogFormatter):
+        label = _("Request re-verification")
+
+        def format_message(self, log_entry):
+            problem = (log_entry.data or {}).get("problem")
+            if problem:
+                return _("Re-verification requested after a problem report: %(problem)s") % {
+                    "problem": problem
+                }
+            return _("Re-verification requested after a problem report")
