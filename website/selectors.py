@@ -38,21 +38,28 @@ def pages_due_for_review(
 
 
 def directory_work_waiting(*, limit: int = 10) -> dict:
-    """What directory managers have to act on: stale live listings, suggestions and reports."""
+    """What directory managers have to act on: stale or flagged listings, suggestions, reports."""
     from django.db.models import Q
 
-    from help_contacts.models import Consultant, ListingSource, ProblemReport
-    from help_contacts.models.consultants import STALE_AFTER_DAYS
+    from help_contacts.models import Consultant, ProblemReport
+    from help_contacts.models.consultants import (
+        STALE_AFTER_DAYS,
+        reverification_requested_q,
+        waiting_suggestions_q,
+    )
 
     cutoff = timezone.localdate() - datetime.timedelta(days=STALE_AFTER_DAYS)
     stale = Consultant.objects.filter(live=True).filter(
         Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff)
     )
-    suggestions = Consultant.objects.filter(source=ListingSource.SUGGESTION, live=False)
+    reverify = Consultant.objects.filter(reverification_requested_q())
+    suggestions = Consultant.objects.filter(waiting_suggestions_q())
     reports = ProblemReport.objects.filter(resolved=False).select_related("consultant")
     return {
         "stale_count": stale.count(),
         "stale": list(stale.order_by("last_verified", "name")[:limit]),
+        "reverify_count": reverify.count(),
+        "reverify": list(reverify.order_by("verification_requested_at", "name")[:limit]),
         "suggestion_count": suggestions.count(),
         "suggestions": list(suggestions.order_by("pk")[:limit]),
         "report_count": reports.count(),
