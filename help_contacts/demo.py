@@ -157,7 +157,7 @@ LAST_NAMES = [
 ]
 PRACTICE_WORDS = (
     ("Gentle", "Little", "Bright", "Riverside", "Hillside", "Willow", "Harbour", "Meadow"),
-    ("Start", "Latch", "Nest", "Bloom", "Cradle", "Milk", "Feeding", "Bond"),
+    ("Start", "Latch", "Nest", "Bloom", "Cradle", "Milk", "Haven", "Bond"),
     ("Lactation Care", "Breastfeeding Support", "Feeding Clinic", "Family Feeding Service"),
 )
 
