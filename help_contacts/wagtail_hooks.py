@@ -8,11 +8,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from help_contacts import services
+from help_contacts.interchange.views import ListingImportViewSet
 from help_contacts.viewsets import ConsultantViewSet, ProblemReportViewSet
 
 
 class DirectoryGroup(SnippetViewSetGroup):
-    items = (ConsultantViewSet, ProblemReportViewSet)
+    items = (ConsultantViewSet, ProblemReportViewSet, ListingImportViewSet)
     menu_icon = "site"
     menu_label = _("Directory")
     menu_name = "directory"
@@ -41,9 +42,15 @@ def register_moderation_log_actions(actions):
         message = _("Suggestion rejected")
 
     @actions.register_action(services.REPORT_REJECTED)
-    class ReportRejected(ReasonFormatter):
+    class ReportRejected(LogFormatter):
         label = _("Reject report")
-        message = _("Report rejected")
+
+        # Wagtail's history shows comments only for models with revisions, which reports lack.
+        def format_message(self, log_entry):
+            reason = (log_entry.data or {}).get("reason")
+            if reason:
+                return _("Report rejected: %(reason)s") % {"reason": reason}
+            return _("Report rejected")
 
     @actions.register_action(services.REVERIFICATION_REQUESTED)
     class ReverificationRequested(LogFormatter):

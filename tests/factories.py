@@ -159,3 +159,31 @@ class PlaceFactory(factory.django.DjangoModelFactory):
     latitude = 40.0
     longitude = -90.0
     population = 1000
+
+
+class SuggestedConsultantFactory(ConsultantFactory):
+    """A listing suggested through the website: an unpublished draft with one revision."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    live = False
+    source = "suggestion"
+    submitter_contact = factory.LazyAttribute(
+        lambda listing: f"{listing.name}, suggester@example.org"
+    )
+
+    @factory.post_generation
+    def revision(obj, create, extracted, **kwargs):
+        if create:
+            obj.save_revision()
+
+
+class ProblemReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "help_contacts.ProblemReport"
+
+    consultant = factory.SubFactory(ConsultantFactory)
+    kind = "phone"
+    details = factory.Faker("sentence")
+    reporter_email = factory.Faker("email")
