@@ -1,8 +1,10 @@
 from django.urls import path
 
 from help_contacts import views
+from help_contacts.interchange import views as interchange_views
 
 app_name = "help_contacts"
 urlpatterns = [
     path("directory/", views.directory_api, name="directory_api"),
+    path("hsds/services/", interchange_views.hsds_services_api, name="hsds_services"),
 ]

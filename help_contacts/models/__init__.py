@@ -2,12 +2,14 @@
 
 from .consultants import Consultant, ListingSource, ProblemKind, ProblemReport, ReportOutcome
 from .contacts import SupportContact
+from .interchange import HsdsIdentity
 from .pages import DirectoryPage
 from .places import Place, PlaceKind
 
 __all__ = [
     "Consultant",
     "DirectoryPage",
+    "HsdsIdentity",
     "ListingSource",
     "Place",
     "PlaceKind",
