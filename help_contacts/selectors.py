@@ -5,7 +5,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, QuerySet, Value
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Q,
+    QuerySet,
+    Value,
+    Window,
+)
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 
 from help_contacts.models import Consultant
@@ -67,6 +79,9 @@ def _great_circle_km(point: Point):
 
 
 def _any_of(field_name: str, values: tuple[str, ...]) -> Q:
+    if connection.vendor == "postgresql":
+        # jsonb's ?| finds whole array items without turning each row's list into text.
+        return Q(**{f"{field_name}__has_any_keys": list(values)})
     # JSON lists of choice codes: matching the quoted code finds whole items on any database.
     query = Q()
     for value in values:
@@ -85,10 +100,12 @@ def consultants_near(
     first, then by name.
     """
     reach_km = max(radius_km, MAX_HOME_VISIT_RADIUS_KM)
-    candidates = Consultant.objects.filter(live=True).filter(
-        _bounding_box(point, radius_km)
-        | (Q(home_visit_radius_km__isnull=False) & _bounding_box(point, reach_km))
-    )
+    # One index range holds every candidate, since the reach box contains the radius box.
+    candidates = Consultant.objects.filter(live=True).filter(_bounding_box(point, reach_km))
+    if reach_km > radius_km:
+        candidates = candidates.filter(
+            _bounding_box(point, radius_km) | Q(home_visit_radius_km__isnull=False)
+        )
     if filters.languages:
         candidates = candidates.filter(_any_of("languages", filters.languages))
     if filters.services:
@@ -114,3 +131,43 @@ def consultants_near(
         .defer("bio", "submitter_contact")
         .order_by("distance_km", "name", "pk")
     )
+
+
+class NearestFirstPaginator(Paginator):
+    """Pages of `consultants_near` results in two queries, however many listings match.
+
+    The first ranks the page's ids and counts every match in one pass, which on
+    PostgreSQL reads only the narrow covering index of published locations; the second
+    reads the full rows of that one page. A plain `Paginator` counts in one pass and
+    then reads, measures and sorts every matching row in full to pick twenty.
+    """
+
+    def get_page(self, number):
+        try:
+            return self.page(number)
+        except PageNotAnInteger:
+            return self.page(1)
+        except EmptyPage:
+            return self.page(self.num_pages)
+
+    def page(self, number):
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        bottom = (number - 1) * self.per_page
+        counted = self.object_list.annotate(matches=Window(Count("*")))
+        ranked = list(counted.values_list("pk", "matches")[bottom : bottom + self.per_page])
+        if ranked:
+            self.__dict__["count"] = ranked[0][1]
+        elif number == 1:
+            self.__dict__["count"] = 0
+        number = self.validate_number(number)  # past the end: counts, raises EmptyPage
+        ids = [pk for pk, _matches in ranked]
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)} if ids else {}
+        # A listing unpublished between the two queries is left out rather than shown.
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

@@ -6,7 +6,7 @@ results from `consultants_near`, so they can never disagree.
 
 import json
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.http import Http404, JsonResponse
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
@@ -22,7 +22,7 @@ from help_contacts.forms import (
     SuggestListingForm,
 )
 from help_contacts.models import Consultant, DirectoryPage, SupportContact
-from help_contacts.selectors import consultants_near
+from help_contacts.selectors import NearestFirstPaginator, consultants_near
 from help_contacts.services import (
     listing_suggestion_create,
     problem_report_create,
@@ -47,7 +47,7 @@ def _results_page(search, page_number):
     results = consultants_near(
         point=search.point, radius_km=search.radius_km, filters=search.filters
     )
-    return Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
+    return NearestFirstPaginator(results, RESULTS_PER_PAGE).get_page(page_number)
 
 
 def directory_search_context(request, page):
@@ -266,7 +266,7 @@ def directory_api(request):
     results = consultants_near(
         point=search.point, radius_km=search.radius_km, filters=search.filters
     )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    paginator = NearestFirstPaginator(results, RESULTS_PER_PAGE)
     try:
         page_obj = paginator.page(form.cleaned_data.get("page") or 1)
     except EmptyPage:

@@ -195,9 +195,15 @@ class Consultant(
         verbose_name = _("consultant listing")
         verbose_name_plural = _("consultant listings")
         indexes = [
-            # The directory's bounding-box search only ever reads published listings.
+            # The directory's bounding-box search only ever reads published listings. On
+            # PostgreSQL the index also holds every column the search filters and sorts
+            # on, so ranking and counting never visit the table (SQLite ignores include).
             models.Index(
                 fields=["latitude", "longitude"],
+                include=[
+                    *("id", "name", "practice_name", "home_visit_radius_km"),
+                    *("accepting_new_clients", "languages", "services", "costs", "specialties"),
+                ],
                 condition=models.Q(live=True),
                 name="consultant_live_lat_lon",
             ),

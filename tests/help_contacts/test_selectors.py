@@ -157,3 +157,42 @@ def test_query_count_does_not_grow_with_results(django_assert_num_queries):
         ConsultantFactory(latitude=lat, longitude=lon)
     with django_assert_num_queries(1):
         assert len(near(LONDON)) == 30
+
+
+def test_nearest_first_pages_match_a_plain_paginator_in_two_queries(django_assert_num_queries):
+    from django.core.paginator import Paginator
+
+    from help_contacts.selectors import NearestFirstPaginator
+
+    for index in range(45):
+        lat, lon = offset(LONDON, east_km=(index % 15) * 0.5)
+        ConsultantFactory(latitude=lat, longitude=lon, name=f"Listing {index:02d}")
+    results = consultants_near(point=LONDON, radius_km=25, filters=NO_FILTERS)
+    plain = Paginator(results, 20)
+    for number in (1, 2, 3):
+        with django_assert_num_queries(2):
+            page = NearestFirstPaginator(results, 20).page(number)
+            assert page.paginator.count == 45
+        assert [c.pk for c in page] == [c.pk for c in plain.page(number)]
+        assert [c.distance_km for c in page] == [c.distance_km for c in plain.page(number)]
+
+
+def test_nearest_first_page_past_the_end_or_not_a_number_falls_back_like_get_page():
+    from help_contacts.selectors import NearestFirstPaginator
+
+    for index in range(25):
+        lat, lon = offset(LONDON, north_km=index * 0.3)
+        ConsultantFactory(latitude=lat, longitude=lon)
+    results = consultants_near(point=LONDON, radius_km=25, filters=NO_FILTERS)
+    assert NearestFirstPaginator(results, 20).get_page("9").number == 2
+    assert NearestFirstPaginator(results, 20).get_page("nonsense").number == 1
+    assert len(NearestFirstPaginator(results, 20).get_page(2)) == 5
+
+
+def test_nearest_first_page_of_nothing_is_an_empty_first_page(django_assert_num_queries):
+    from help_contacts.selectors import NearestFirstPaginator
+
+    results = consultants_near(point=LONDON, radius_km=25, filters=NO_FILTERS)
+    with django_assert_num_queries(1):
+        page = NearestFirstPaginator(results, 20).get_page(None)
+    assert (page.number, page.paginator.count, list(page)) == (1, 0, [])
