@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import forms
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from help_contacts.choices import Cost, Credential, Language, Service, Specialty
@@ -28,7 +30,74 @@ TRUE_WORDS = {"1", "true", "on", "yes"}
 FALSE_WORDS = {"", "0", "false", "off", "no"}
 
 
-class SingleSelectMultiple(forms.Select):
+def _attributes_html(attrs):
+    """What Django's widgets/attrs.html writes: True as a bare name, False left out."""
+    return mark_safe(
+        "".join(
+            f" {conditional_escape(name)}"
+            if value is True
+            else f' {conditional_escape(name)}="{conditional_escape(value)}"'
+            for name, value in attrs.items()
+            if value is not False
+        )
+    )
+
+
+def _input_html(widget):
+    value = widget["value"]
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        widget["type"],
+        widget["name"],
+        format_html(' value="{}"', value) if value is not None else "",
+        _attributes_html(widget["attrs"]),
+    )
+
+
+class PythonRenderedWidget:
+    """Writes the same HTML as Django's widget templates, without a template per option.
+
+    The search form is drawn on every directory request; through the template
+    machinery its fifty-odd options cost more than the search itself.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return self.render_html(self.get_context(name, value, attrs)["widget"])
+
+    def render_html(self, widget):
+        return _input_html(widget)
+
+
+class SearchTextInput(PythonRenderedWidget, forms.TextInput):
+    pass
+
+
+class SearchHiddenInput(PythonRenderedWidget, forms.HiddenInput):
+    pass
+
+
+class SearchSelect(PythonRenderedWidget, forms.Select):
+    def render_html(self, widget):
+        groups = []
+        for group_name, options, _index in widget["optgroups"]:
+            html = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((option["value"], _attributes_html(option["attrs"]), option["label"])
+                 for option in options),
+            )  # fmt: skip
+            if group_name:
+                html = format_html('<optgroup label="{}">{}</optgroup>', group_name, html)
+            groups.append(html)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            _attributes_html(widget["attrs"]),
+            mark_safe("".join(groups)),
+        )
+
+
+class SingleSelectMultiple(SearchSelect):
     """A drop-down that offers one choice but, like a checkbox list, accepts repeated values."""
 
     allow_multiple_selected = True
@@ -49,6 +118,10 @@ class YesNoCheckbox(forms.CheckboxInput):
         return data.get(name)
 
 
+class SearchYesNoCheckbox(PythonRenderedWidget, YesNoCheckbox):
+    pass
+
+
 class YesNoField(forms.Field):
     """A checkbox that refuses anything but the usual spellings of yes and no."""
 
@@ -66,6 +139,24 @@ class YesNoField(forms.Field):
 
 class CheckboxList(forms.CheckboxSelectMultiple):
     template_name = "help_contacts/widgets/checkbox_list.html"
+
+
+class SearchCheckboxList(PythonRenderedWidget, CheckboxList):
+    """help_contacts/widgets/checkbox_list.html, written in Python."""
+
+    def render_html(self, widget):
+        items = format_html_join(
+            "",
+            '\n    <li>{} <label for="{}" class="inline">{}</label></li>',
+            ((_input_html(option), option["attrs"].get("id", ""), option["label"])
+             for _name, options, _index in widget["optgroups"] for option in options),
+        )  # fmt: skip
+        widget_id = widget["attrs"].get("id")
+        return format_html(
+            '<ul class="checkbox-list"{}>{}\n</ul>',
+            format_html(' id="{}"', widget_id) if widget_id else "",
+            items,
+        )
 
 
 class DescribedFieldsMixin:
@@ -106,17 +197,18 @@ class DirectorySearchForm(DescribedFieldsMixin, forms.Form):
         label=_("Town, city or ZIP code"),
         max_length=200,
         required=False,
+        widget=SearchTextInput,
         help_text=_("For example Leeds, Springfield, MO or 10001."),
     )
     lat = forms.FloatField(
-        label=_("Latitude"), required=False, min_value=-90, max_value=90, widget=forms.HiddenInput
+        label=_("Latitude"), required=False, min_value=-90, max_value=90, widget=SearchHiddenInput
     )
     lon = forms.FloatField(
         label=_("Longitude"),
         required=False,
         min_value=-180,
         max_value=180,
-        widget=forms.HiddenInput,
+        widget=SearchHiddenInput,
     )
     radius = forms.TypedChoiceField(
         label=_("Distance"),
@@ -125,6 +217,7 @@ class DirectorySearchForm(DescribedFieldsMixin, forms.Form):
         required=False,
         empty_value=DEFAULT_RADIUS_KM,
         initial=DEFAULT_RADIUS_KM,
+        widget=SearchSelect,
     )
     language = forms.MultipleChoiceField(
         label=_("Language"),
@@ -133,17 +226,24 @@ class DirectorySearchForm(DescribedFieldsMixin, forms.Form):
         widget=SingleSelectMultiple,
     )
     service = forms.MultipleChoiceField(
-        label=_("Type of help"), choices=Service.choices, required=False, widget=CheckboxList
+        label=_("Type of help"), choices=Service.choices, required=False, widget=SearchCheckboxList
     )
     specialty = forms.MultipleChoiceField(
-        label=_("Experienced with"), choices=Specialty.choices, required=False, widget=CheckboxList
+        label=_("Experienced with"),
+        choices=Specialty.choices,
+        required=False,
+        widget=SearchCheckboxList,
     )
     cost = forms.MultipleChoiceField(
-        label=_("Cost"), choices=Cost.choices, required=False, widget=CheckboxList
+        label=_("Cost"), choices=Cost.choices, required=False, widget=SearchCheckboxList
     )
-    accepting = YesNoField(label=_("Only those accepting new clients"), required=False)
-    q = forms.CharField(label=_("Name or practice"), max_length=100, required=False)
-    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+    accepting = YesNoField(
+        label=_("Only those accepting new clients"), required=False, widget=SearchYesNoCheckbox
+    )
+    q = forms.CharField(
+        label=_("Name or practice"), max_length=100, required=False, widget=SearchTextInput
+    )
+    page = forms.IntegerField(min_value=1, required=False, widget=SearchHiddenInput)
 
     def __init__(self, data=None, *args, require_location=False, **kwargs):
         if data is not None and not data.get("radius"):
