@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from help_contacts import admin_views, services
 from help_contacts.choices import Language, Service
+from help_contacts.interchange.importing import INTERCHANGE_FIELDS
 from help_contacts.models import Consultant, ProblemReport, ReportOutcome, SupportContact
 from help_contacts.models.consultants import (
     STALE_AFTER_DAYS,
@@ -209,30 +210,7 @@ class ConsultantViewSet(ModerationViewSetMixin, SnippetViewSet):
     search_fields = ["name", "practice_name", "city", "postcode", "email"]
     ordering = ["name"]
     list_per_page = 50
-    list_export = [
-        "name",
-        "practice_name",
-        "credentials",
-        "street_address",
-        "city",
-        "region",
-        "postcode",
-        "country",
-        "latitude",
-        "longitude",
-        "phone",
-        "email",
-        "website",
-        "languages",
-        "services",
-        "costs",
-        "specialties",
-        "home_visit_radius_km",
-        "accepting_new_clients",
-        "last_verified",
-        "source",
-        "live",
-    ]
+    list_export = [*INTERCHANGE_FIELDS, "source", "live"]
     export_headings = {"live": _("Published")}
     export_filename = "consultant-listings"
 

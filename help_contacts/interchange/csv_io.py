@@ -23,6 +23,7 @@ from help_contacts.choices import Cost, Credential, Language, Service, Specialty
 from help_contacts.models import Consultant
 
 from .importing import (
+    INTERCHANGE_FIELDS,
     RECORD_NOUN_CSV,
     ImportFileError,
     ImportReport,
@@ -32,31 +33,7 @@ from .importing import (
     listings_import,
 )
 
-CSV_COLUMNS = (
-    "id",
-    "name",
-    "practice_name",
-    "credentials",
-    "street_address",
-    "city",
-    "region",
-    "postcode",
-    "country",
-    "latitude",
-    "longitude",
-    "phone",
-    "email",
-    "website",
-    "languages",
-    "services",
-    "costs",
-    "specialties",
-    "home_visit_radius_km",
-    "opening_hours",
-    "accepting_new_clients",
-    "bio",
-    "last_verified",
-)
+CSV_COLUMNS = ("id", *INTERCHANGE_FIELDS)
 CODE_COLUMNS = {
     "credentials": Credential,
     "languages": Language,
