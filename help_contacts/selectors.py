@@ -24,6 +24,7 @@ from help_contacts.models import Consultant
 from help_contacts.models.consultants import MAX_HOME_VISIT_RADIUS_KM
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
+UNSHOWN_FIELDS = ("bio", "submitter_contact")  # long or private, never in search results
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def consultants_near(
             )
         )
         .filter(Q(distance_km__lte=radius_km) | Q(home_visit_radius_km__gte=F("distance_km")))
-        .defer("bio", "submitter_contact")
+        .defer(*UNSHOWN_FIELDS)
         .order_by("distance_km", "name", "pk")
     )
 
@@ -136,10 +137,11 @@ def consultants_near(
 class NearestFirstPaginator(Paginator):
     """Pages of `consultants_near` results in two queries, however many listings match.
 
-    The first ranks the page's ids and counts every match in one pass, which on
-    PostgreSQL reads only the narrow covering index of published locations; the second
-    reads the full rows of that one page. A plain `Paginator` counts in one pass and
-    then reads, measures and sorts every matching row in full to pick twenty.
+    The first ranks the page's listings, measures them and counts every match in one
+    pass, which on PostgreSQL reads only the narrow covering index of published
+    locations; the second reads the full rows of that one page by id. A plain
+    `Paginator` counts in one pass and then reads, measures and sorts every matching
+    row in full to pick twenty.
     """
 
     def get_page(self, number):
@@ -161,13 +163,22 @@ class NearestFirstPaginator(Paginator):
             raise EmptyPage(self.error_messages["min_page"])
         bottom = (number - 1) * self.per_page
         counted = self.object_list.annotate(matches=Window(Count("*")))
-        ranked = list(counted.values_list("pk", "matches")[bottom : bottom + self.per_page])
+        ranked = list(
+            counted.values_list("pk", "distance_km", "reaches_you", "matches")[
+                bottom : bottom + self.per_page
+            ]
+        )
         if ranked:
-            self.__dict__["count"] = ranked[0][1]
+            self.__dict__["count"] = ranked[0][-1]
         elif number == 1:
             self.__dict__["count"] = 0
         number = self.validate_number(number)  # past the end: counts, raises EmptyPage
-        ids = [pk for pk, _matches in ranked]
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)} if ids else {}
-        # A listing unpublished between the two queries is left out rather than shown.
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        rows = Consultant.objects.filter(pk__in=[pk for pk, *_ in ranked], live=True)
+        rows = {row.pk: row for row in rows.defer(*UNSHOWN_FIELDS)} if ranked else {}
+        listings = []
+        for pk, distance_km, reaches_you, _matches in ranked:
+            if pk in rows:  # one unpublished since the first query is left out
+                listing = rows[pk]
+                listing.distance_km, listing.reaches_you = distance_km, reaches_you
+                listings.append(listing)
+        return self._get_page(listings, number, self)
