@@ -1,8 +1,7 @@
-"""The consultant directory: one listing per person or practice, and reports about them."""
+"""The consultant directory: one listing per person or practice."""
 
 import re
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import (
@@ -410,63 +409,3 @@ def reverification_requested_q() -> Q:
         last_published_at__gte=F("verification_requested_at"),
     )
     return Q(verification_requested_at__isnull=False) & ~checked_since
-
-
-class ProblemKind(models.TextChoices):
-    CLOSED = "closed", _("They have closed or moved")
-    PHONE = "phone", _("The phone number or email is wrong")
-    ADDRESS = "address", _("The address or map pin is wrong")
-    SERVICES = "services", _("The services, cost or languages are wrong")
-    OTHER = "other", _("Something else")
-
-
-class ReportOutcome(models.TextChoices):
-    ACCEPTED = "accepted", _("Accepted: listing to be re-verified")
-    REJECTED = "rejected", _("Rejected")
-
-
-class ProblemReport(models.Model):
-    """A visitor's note that something in a listing is wrong, for a person to check."""
-
-    consultant = models.ForeignKey(
-        Consultant,
-        verbose_name=_("listing"),
-        on_delete=models.CASCADE,
-        related_name="problem_reports",
-    )
-    kind = models.CharField(_("problem"), max_length=20, choices=ProblemKind.choices)
-    details = models.TextField(_("details"), max_length=2000, blank=True)
-    reporter_email = models.EmailField(_("reporter's email"), blank=True)
-    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
-    resolved = models.BooleanField(_("resolved"), default=False)
-    outcome = models.CharField(
-        _("outcome"), max_length=20, choices=ReportOutcome.choices, blank=True
-    )
-    rejection_reason = models.TextField(_("reason for rejecting"), max_length=1000, blank=True)
-    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("resolved by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        FieldPanel("consultant", read_only=True),
-        FieldPanel("kind", read_only=True),
-        FieldPanel("details", read_only=True),
-        FieldPanel("reporter_email", read_only=True),
-        FieldPanel("outcome", read_only=True),
-        FieldPanel("rejection_reason", read_only=True),
-        FieldPanel("resolved"),
-    ]
-
-    class Meta:
-        ordering = ["resolved", "-created_at"]
-        verbose_name = _("problem report")
-        verbose_name_plural = _("problem reports")
-
-    def __str__(self):
-        return f"{self.consultant}: {self.get_kind_display()}"
