@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from help_contacts.choices import Specialty
 from website.reviews import MedicallyReviewed
+from website.site_cache import CachedViewRestrictionsMixin
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -77,7 +78,7 @@ class FactorPageTag(TaggedItemBase):
     )
 
 
-class FactorIndexPage(MedicallyReviewed, Page):
+class FactorIndexPage(CachedViewRestrictionsMixin, MedicallyReviewed, Page):
     """The overview of everything that can slow milk down."""
 
     intro = RichTextField(_("introduction"), features=SIMPLE_RICH_TEXT, blank=True)
@@ -100,7 +101,7 @@ class FactorIndexPage(MedicallyReviewed, Page):
         return context
 
 
-class FactorPage(MedicallyReviewed, Page):
+class FactorPage(CachedViewRestrictionsMixin, MedicallyReviewed, Page):
     """A reason milk can be slow to come in, what helps and who to ask."""
 
     evidence = models.CharField(

@@ -1,5 +1,7 @@
 import pytest
 
+from django.core.cache import cache
+
 from wagtail.models import Page, Site
 
 from tests.factories import (
@@ -9,6 +11,14 @@ from tests.factories import (
     UserFactory,
 )
 from website.demo.site import load_site_content
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: nothing cached for another test's rows leaks in."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

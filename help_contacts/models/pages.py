@@ -8,8 +8,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from website.site_cache import CachedViewRestrictionsMixin
 
-class DirectoryPage(RoutablePageMixin, Page):
+
+class DirectoryPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """Find a lactation consultant near you: the search page and every listing under it."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)

@@ -16,12 +16,13 @@ from wagtail.search import index
 from factors.models import FactorIndexPage
 from website.blocks import BodyStreamBlock, ReferenceBlock
 from website.reviews import MedicallyReviewed
+from website.site_cache import CachedViewRestrictionsMixin
 
 WORDS_PER_MINUTE = 200
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The front door: what the site is for, the articles and finding support."""
 
     heading = models.CharField(_("heading"), max_length=160)
@@ -78,7 +79,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """A plain page for things like 'About us' or the privacy notice."""
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
@@ -95,7 +96,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(CachedViewRestrictionsMixin, Page):
     """A topic, such as 'Breastfeeding issues', that gathers articles."""
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
@@ -120,7 +121,7 @@ class ArticleIndexPage(Page):
         return context
 
 
-class ArticlePage(MedicallyReviewed, Page):
+class ArticlePage(CachedViewRestrictionsMixin, MedicallyReviewed, Page):
     """A plain-language article for parents, built from factors and support contacts."""
 
     intro = models.TextField(

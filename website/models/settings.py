@@ -7,6 +7,9 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Site
+
+from website.site_cache import site_cached
 
 
 class FooterLinkBlock(blocks.StructBlock):
@@ -74,6 +77,19 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings every page shows, from the cache (`website.site_cache`) after the first."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)  # Wagtail's error for a request without one
+            site_settings = site_cached(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+            site_settings._request = request  # as Wagtail does, for page URLs relative to it
+            setattr(request, attr_name, site_settings)
+        return getattr(request, attr_name)
 
     @property
     def helpline_tel(self):

@@ -1,0 +1,202 @@
+"""What every page repeats (site, settings, menu, footer, view restrictions) is cached, and an
+editor's change shows on the very next request."""
+
+import re
+
+import pytest
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wagtail.models import PageViewRestriction, Site
+
+from tests.factories import DirectoryPageFactory, StandardPageFactory, UserFactory
+from tests.website.admin_forms import form_data
+from website.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about(home):
+    return StandardPageFactory(parent=home, title="About us", slug="about", show_in_menus=True)
+
+
+@pytest.fixture
+def admin_client(client, about):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
+
+
+def menu_of(response):
+    html = response.content.decode()
+    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+
+
+def footer_of(response):
+    html = response.content.decode()
+    return re.search(r'<footer class="site-footer">.*?</footer>', html, re.S).group(0)
+
+
+def get_twice(client, url="/"):
+    """The second response is the one served from the cache."""
+    client.get(url)
+    return client.get(url)
+
+
+def edit_page(client, page, **changes):
+    """Load the page's editor and post it back with `changes`, as the editor's browser would."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    # The body's editor is drawn by JavaScript; posting no blocks keeps the empty body.
+    data = form_data(response.content.decode(), action=url, **{"body-count": "0"})
+    return client.post(url, {**data, **changes})
+
+
+def edit_settings(client, **changes):
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["website", "sitesettings", site.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    # The footer links' editor is drawn by JavaScript; posting no links keeps the none there are.
+    data = form_data(response.content.decode(), action=url, **{"footer_links-count": "0"})
+    response = client.post(url, {**data, **changes})
+    assert response.status_code == 302
+
+
+def test_second_request_reads_site_settings_and_menu_from_the_cache(client, about):
+    client.get("/about/")  # creates the site settings, which clears the cache
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        client.get("/about/")
+    with CaptureQueriesContext(connection) as second:
+        response = client.get("/about/")
+    assert menu_of(response) == [("/about/", "About us")]
+    for query in second.captured_queries:
+        sql = query["sql"]
+        assert '"wagtailcore_site"' not in sql and '"website_sitesettings"' not in sql
+        assert '"alias_of_id" FROM' not in sql  # the view restrictions' ancestors
+        assert '"show_in_menus"' not in sql.partition("WHERE")[2]  # the menu
+    # Only routing is left: the root page's own row, its child by slug, the child's own row.
+    assert len(second.captured_queries) == 3 < len(first.captured_queries)
+
+
+def test_publishing_a_new_title_renames_the_menu_item_at_once(client, admin_client, about):
+    assert menu_of(get_twice(client)) == [("/about/", "About us")]
+    response = edit_page(admin_client, about, title="Who we are", **{"action-publish": "1"})
+    assert response.status_code == 302
+    assert menu_of(client.get("/")) == [("/about/", "Who we are")]
+
+
+def test_saving_a_draft_changes_nothing_public(client, admin_client, about):
+    get_twice(client)
+    edit_page(admin_client, about, title="Draft title")
+    assert menu_of(client.get("/")) == [("/about/", "About us")]
+
+
+def test_publishing_a_new_menu_page_adds_it_at_once(client, home, about):
+    get_twice(client)
+    contact = StandardPageFactory(parent=home, title="Contact", slug="contact", live=False)
+    contact.show_in_menus = True
+    contact.save_revision().publish()
+    assert menu_of(client.get("/")) == [("/about/", "About us"), ("/contact/", "Contact")]
+
+
+def test_unpublishing_a_menu_page_removes_it_at_once(client, admin_client, about):
+    get_twice(client)
+    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[about.pk]))
+    assert response.status_code == 302
+    assert menu_of(client.get("/")) == []
+    assert client.get("/about/").status_code == 404
+
+
+def test_moving_a_menu_page_updates_the_menu_and_its_url(client, admin_client, home, about):
+    other = StandardPageFactory(parent=home, title="Other", slug="other", show_in_menus=True)
+    get_twice(client)
+    url = reverse("wagtailadmin_pages:move_confirm", args=[about.pk, other.pk])
+    assert admin_client.post(url).status_code == 302
+    assert menu_of(client.get("/")) == [("/other/", "Other")]
+    assert client.get("/other/about/").status_code == 200
+
+
+def test_reordering_menu_pages_reorders_the_menu(client, home, about):
+    other = StandardPageFactory(parent=home, title="Other", slug="other", show_in_menus=True)
+    assert [title for _url, title in menu_of(get_twice(client))] == ["About us", "Other"]
+    other.move(about, pos="left")
+    assert [title for _url, title in menu_of(client.get("/"))] == ["Other", "About us"]
+
+
+def test_deleting_a_menu_page_removes_it_at_once(client, admin_client, about):
+    get_twice(client)
+    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[about.pk]))
+    assert response.status_code == 302
+    assert menu_of(client.get("/")) == []
+
+
+def test_a_new_view_restriction_applies_and_hides_the_menu_item_at_once(client, about):
+    assert client.get("/about/").status_code == 200
+    get_twice(client)
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    assert menu_of(client.get("/")) == []
+    response = client.get("/about/")
+    assert response.status_code == 200 and 'name="password"' in response.content.decode()
+    restriction.delete()
+    assert 'name="password"' not in client.get("/about/").content.decode()
+    assert menu_of(client.get("/")) == [("/about/", "About us")]
+
+
+def test_a_restriction_on_an_ancestor_guards_the_directory(client, home):
+    DirectoryPageFactory(parent=home)
+    assert get_twice(client, "/find-support/").status_code == 200
+    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/find-support/")
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_saving_site_settings_in_the_admin_shows_at_once(client, admin_client):
+    html = get_twice(client).content.decode()
+    assert "Milk Supply Help" in html
+    edit_settings(
+        admin_client,
+        site_name="Milk Help Line",
+        helpline_name="Feeding helpline",
+        helpline_phone="0300 100 0212",
+    )
+    html = re.sub(r"\s+", " ", client.get("/about/").content.decode())
+    assert "| Milk Help Line</title>" in html
+    assert 'Feeding helpline: <a href="tel:03001000212">0300 100 0212</a>' in html
+    assert "&copy;" in html and "Milk Help Line</p>" in html
+
+
+def test_footer_links_follow_the_settings_and_the_pages_they_name(client, home, about):
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    settings.footer_links = [("link", {"label": "About", "page": about, "url": ""})]
+    settings.save()
+    assert '<a href="/about/">About</a>' in footer_of(get_twice(client))
+
+    about.slug = "about-us"
+    about.save_revision().publish()
+    assert '<a href="/about-us/">About</a>' in footer_of(client.get("/"))
+
+    settings = SiteSettings.for_site(site)
+    settings.footer_links = []
+    settings.save()
+    assert "footer-links" not in footer_of(client.get("/"))
+
+
+def test_changing_the_sites_root_page_serves_the_new_root(client, home, about):
+    get_twice(client)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = about
+    site.save()
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "<title>About us |" in response.content.decode()
+    assert menu_of(response) == []  # the new root has no children
