@@ -21,6 +21,7 @@ from help_contacts.forms import (
     ProblemReportForm,
     SuggestListingForm,
 )
+from help_contacts.listing_cards import listing_cards
 from help_contacts.models import Consultant, DirectoryPage, SupportContact
 from help_contacts.selectors import NearestFirstPaginator, consultants_near
 from help_contacts.services import (
@@ -75,6 +76,9 @@ def directory_search_context(request, page):
         search=search,
         page_obj=page_obj,
         results=page_obj.object_list,
+        cards=listing_cards(
+            listings=page_obj.object_list, listing_base_url=context["listing_base_url"]
+        ),
         query_string=_query_string(params, page=None),
         wider_radius=wider[0] if wider else None,
         wider_query=_query_string(params, page=None, radius=str(wider[0])) if wider else "",

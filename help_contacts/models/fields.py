@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -46,7 +47,17 @@ class ChoiceListField(models.JSONField):
             widget=forms.CheckboxSelectMultiple,
         )
 
+    @cached_property
+    def _positions_and_labels(self):
+        # `choices` builds a new list on every call: dozens of languages for each listing shown.
+        return {
+            value: (position, label)
+            for position, (value, label) in enumerate(self.choices_class.choices)
+        }
+
     def labels(self, values):
         """Display names for stored codes, in the order the choices are declared."""
-        chosen = set(values or [])
-        return [label for value, label in self.choices_class.choices if value in chosen]
+        known = self._positions_and_labels
+        return [
+            label for _position, label in sorted(known[v] for v in set(values or []) if v in known)
+        ]

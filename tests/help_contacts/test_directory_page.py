@@ -221,3 +221,16 @@ def test_filters_stay_folded_away_unless_one_is_set(client, directory, places):
     blank_form = {"location": "London, UK", "language": "", "q": "", "lat": "", "lon": ""}
     assert 'filters" open' not in text_of(client.get(URL, blank_form))
     assert 'filters" open' in text_of(client.get(URL, {**blank_form, "language": "pl"}))
+
+
+def test_result_cards_escape_what_listings_say(client, directory, places):
+    ConsultantFactory(
+        name="Ana <b>& Co</b>", latitude=51.51, longitude=-0.1278, phone="+44 20 <7946>",
+        website="https://example.org/ana",
+    )  # fmt: skip
+    html = client.get(URL, {"location": "London, UK"}).content.decode()
+    assert "<b>" not in html
+    assert 'data-name="Ana &lt;b&gt;&amp; Co&lt;/b&gt;"' in html
+    assert "of Ana &lt;b&gt;&amp; Co&lt;/b&gt;</span>" in html
+    assert "to Ana &lt;b&gt;&amp; Co&lt;/b&gt;</span>" in html
+    assert "Call +44 20 &lt;7946&gt;</a>" in html
