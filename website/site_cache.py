@@ -53,15 +53,19 @@ def site_cached(name: str, compute: Callable[[], T]) -> T:
 
 
 def site_for_request(request) -> Site | None:
-    """The site Wagtail would choose for this request's host and port."""
+    """The site Wagtail would choose for this request's host and port, with its root page."""
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
 
     def find() -> Site | None:
         try:
-            return get_site_for_hostname(hostname, port)
+            site = get_site_for_hostname(hostname, port)
         except Site.DoesNotExist:
             return None
+        # Wagtail routes every request from the root page's own type (`root_page.specific`);
+        # reading it now keeps it in the cache with the site, sparing each request a query.
+        site.root_page.specific  # noqa: B018
+        return site
 
     return site_cached(f"site:{hostname}:{port}", find)
 
