@@ -1,8 +1,8 @@
 """What every public page looks up the same way, read from the cache instead of the database.
 
-The site serving a host name, its settings, the main menu, which view restrictions guard a
-page, and the header and footer fragments templates cache with `{% cache %}` are all stored
-under one version. `site_cache_clear()` replaces that version whenever an editor publishes,
+The site serving a host name (with its root page), its settings, the main menu, which view
+restrictions guard a page, and the footer links templates cache with `{% cache %}` (varying
+on `fragment_key`) are all stored under one version. `site_cache_clear()` replaces that version whenever an editor publishes,
 unpublishes, moves, saves or deletes a page, changes a view restriction, a site or the site
 settings (the receivers are in `website/signals.py`), so the next request reads the change
 and older entries are never read again; they expire after `SITE_CACHE_TIMEOUT`.
