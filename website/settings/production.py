@@ -33,4 +33,4 @@ CSRF_COOKIE_SECURE = True
 # may be framed by the same origin only (CSP's frame-ancestors 'self' says the same).
 # That is exactly what security.W019 warns about, so it is silenced on purpose.
 X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W019"]  # noqa: F405
