@@ -187,3 +187,23 @@ class ProblemReportFactory(factory.django.DjangoModelFactory):
     kind = "phone"
     details = factory.Faker("sentence")
     reporter_email = factory.Faker("email")
+
+
+def suggestion_form_data(**changes):
+    """What a consultant types into the public "suggest a listing" form."""
+    data = {
+        "name": "Siobhan Walsh",
+        "practice_name": "Harbour Feeding Clinic",
+        "credentials": ["ibclc"],
+        "city": "Springfield",
+        "region": "IL",
+        "country": "US",
+        "phone": "+1 202 555 0100",
+        "services": ["clinic"],
+        "languages": ["en"],
+        "costs": ["private-fee"],
+        "accepting_new_clients": "on",
+        "submitter_contact": "Siobhan, siobhan@example.org",
+    }
+    data.update(changes)
+    return data

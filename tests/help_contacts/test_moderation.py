@@ -18,6 +18,7 @@ from tests.factories import (
     ProblemReportFactory,
     SuggestedConsultantFactory,
     UserFactory,
+    suggestion_form_data,
 )
 
 pytestmark = pytest.mark.django_db
@@ -66,21 +67,7 @@ def dashboard_panel(client):
 
 
 def suggest(client, **changes):
-    data = {
-        "name": "Siobhan Walsh",
-        "practice_name": "Harbour Feeding Clinic",
-        "credentials": ["ibclc"],
-        "city": "Springfield",
-        "region": "IL",
-        "country": "US",
-        "phone": "+1 202 555 0100",
-        "services": ["clinic"],
-        "languages": ["en"],
-        "costs": ["private-fee"],
-        "accepting_new_clients": "on",
-        "submitter_contact": "Siobhan (siobhan@example.org)",
-    }
-    data.update(changes)
+    data = suggestion_form_data(submitter_contact="Siobhan (siobhan@example.org)", **changes)
     response = Client().post("/find-support/suggest-a-listing/", data)
     assert response.status_code == 302
     return Consultant.objects.get(name=data["name"])

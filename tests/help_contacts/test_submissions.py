@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 
 from help_contacts.models import Consultant, ListingSource, ProblemReport
-from tests.factories import ConsultantFactory
+from tests.factories import ConsultantFactory, suggestion_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -22,29 +22,10 @@ def fresh_rate_limit():
     cache.clear()
 
 
-def suggestion(**changes):
-    data = {
-        "name": "Siobhan Walsh",
-        "practice_name": "Harbour Feeding Clinic",
-        "credentials": ["ibclc"],
-        "city": "Springfield",
-        "region": "IL",
-        "country": "US",
-        "phone": "+1 202 555 0100",
-        "services": ["clinic"],
-        "languages": ["en"],
-        "costs": ["private-fee"],
-        "accepting_new_clients": "on",
-        "submitter_contact": "Siobhan, siobhan@example.org",
-    }
-    data.update(changes)
-    return data
-
-
 def test_suggested_listing_is_stored_as_a_draft_and_never_public_until_approved(
     client, directory, places
 ):
-    response = client.post(SUGGEST, suggestion())
+    response = client.post(SUGGEST, suggestion_form_data())
     assert response.status_code == 302
     assert response["Location"] == "/find-support/suggest-a-listing/thanks/"
     assert "A person will check it" in client.get(response["Location"]).content.decode()
@@ -68,7 +49,9 @@ def test_suggested_listing_is_stored_as_a_draft_and_never_public_until_approved(
 
 
 def test_suggestion_errors_are_shown_on_their_fields(client, directory, places):
-    response = client.post(SUGGEST, suggestion(name="", city="Atlantis", email="not-an-email"))
+    response = client.post(
+        SUGGEST, suggestion_form_data(name="", city="Atlantis", email="not-an-email")
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert not Consultant.objects.exists()
@@ -82,7 +65,7 @@ def test_suggestion_errors_are_shown_on_their_fields(client, directory, places):
 
 
 def test_honeypot_submission_is_thanked_but_dropped(client, directory, places):
-    response = client.post(SUGGEST, suggestion(homepage="http://spam.example"))
+    response = client.post(SUGGEST, suggestion_form_data(homepage="http://spam.example"))
     assert response.status_code == 302
     assert not Consultant.objects.exists()
 
@@ -90,8 +73,10 @@ def test_honeypot_submission_is_thanked_but_dropped(client, directory, places):
 @override_settings(DIRECTORY_SUBMISSIONS_PER_HOUR=2)
 def test_too_many_suggestions_from_one_address_are_refused(client, directory, places):
     for number in range(2):
-        assert client.post(SUGGEST, suggestion(name=f"Person {number}")).status_code == 302
-    response = client.post(SUGGEST, suggestion(name="Person 3"))
+        assert (
+            client.post(SUGGEST, suggestion_form_data(name=f"Person {number}")).status_code == 302
+        )
+    response = client.post(SUGGEST, suggestion_form_data(name="Person 3"))
     assert response.status_code == 429
     assert "try again later" in response.content.decode()
     assert Consultant.objects.count() == 2
@@ -99,7 +84,7 @@ def test_too_many_suggestions_from_one_address_are_refused(client, directory, pl
 
 def test_suggestion_form_needs_a_csrf_token(directory, places):
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post(SUGGEST, suggestion()).status_code == 403
+    assert strict.post(SUGGEST, suggestion_form_data()).status_code == 403
     assert not Consultant.objects.exists()
 
 
