@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from help_contacts.choices import ContactKind, Cost, Credential, Service, Specialty
 from help_contacts.models import Consultant, DirectoryPage, ListingSource, SupportContact
+from help_contacts.selectors import home_visit_reach_clear
 
 BATCH_SIZE = 2000
 SEED = 20240601
@@ -338,6 +339,7 @@ def load_directory_demo(
             [demo_listing(i, cities[i], now) for i in batch], batch_size=BATCH_SIZE
         )
         progress.update(start + len(batch))
+    home_visit_reach_clear()  # bulk_create sends no signals
     progress.finish()
     log(f"Created {len(missing):,} demo listings")
     return page

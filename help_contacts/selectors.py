@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import uuid
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Count,
@@ -14,16 +16,18 @@ from django.db.models import (
     F,
     FloatField,
     Func,
+    Max,
     Q,
     QuerySet,
     Window,
 )
 
 from help_contacts.models import Consultant
-from help_contacts.models.consultants import MAX_HOME_VISIT_RADIUS_KM
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
 UNSHOWN_FIELDS = ("bio", "submitter_contact")  # long or private, never in search results
+REACH_VERSION_KEY = "directory:home-visit-reach:version"
+REACH_TIMEOUT = 60 * 60  # a backstop for processes that do not share a cache
 
 
 @dataclass(frozen=True)
@@ -115,17 +119,61 @@ def _any_of(field_name: str, values: tuple[str, ...]) -> Q:
     return query
 
 
+def _reach_version() -> str:
+    version = cache.get(REACH_VERSION_KEY)
+    if version is None:
+        cache.add(REACH_VERSION_KEY, uuid.uuid4().hex, None)  # add: never undo a concurrent clear
+        version = cache.get(REACH_VERSION_KEY)
+    return version
+
+
+def home_visit_reach_km() -> int | None:
+    """The longest home-visit radius among published listings (None if nobody visits).
+
+    Kept in the cache until `home_visit_reach_clear()`, which every write to a listing
+    calls (the receivers are in `help_contacts/signals.py`; bulk writers call it
+    themselves). The version is read before the database, so a value computed from rows
+    that a concurrent write then changes is stored under a version already replaced, and
+    never read: the cached reach is never smaller than a published listing's radius.
+    That holds across server processes when they share one cache (Redis, as in
+    `website/site_cache.py`); with the local-memory default a process sees another's
+    change only after `REACH_TIMEOUT`.
+    """
+    key = f"directory:home-visit-reach:{_reach_version()}"
+    found = cache.get(key)
+    if found is None:
+        # Wrapped so that None (no home visitors) is cached too.
+        found = (
+            Consultant.objects.filter(live=True).aggregate(reach=Max("home_visit_radius_km"))[
+                "reach"
+            ],
+        )
+        cache.set(key, found, REACH_TIMEOUT)
+    return found[0]
+
+
+def home_visit_reach_clear() -> None:
+    """Forget the cached reach now and again once the current transaction commits.
+
+    Again at the commit: a search that read the old rows between the first clear and the
+    commit may have cached them.
+    """
+    cache.set(REACH_VERSION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(REACH_VERSION_KEY, uuid.uuid4().hex, None))
+
+
 def consultants_near(
     *, point: Point, radius_km: float, filters: DirectoryFilters
 ) -> QuerySet[Consultant]:
     """Published listings within radius_km of point, or whose home visits reach it.
 
     Rows are first narrowed with a bounding box on the indexed latitude/longitude,
-    then measured exactly along the great circle. Each carries `distance_km` and
+    wide enough for the radius and for the longest home-visit radius in use, then
+    measured exactly along the great circle. Each carries `distance_km` and
     `reaches_you` (a home visitor whose travel radius covers the point), nearest
     first, then by name.
     """
-    reach_km = max(radius_km, MAX_HOME_VISIT_RADIUS_KM)
+    reach_km = max(radius_km, home_visit_reach_km() or 0)
     # One index range holds every candidate, since the reach box contains the radius box.
     candidates = Consultant.objects.filter(live=True).filter(_bounding_box(point, reach_km))
     if reach_km > radius_km:

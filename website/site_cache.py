@@ -2,10 +2,11 @@
 
 The site serving a host name (with its root page), its settings, the main menu, which view
 restrictions guard a page, and the footer links templates cache with `{% cache %}` (varying
-on `fragment_key`) are all stored under one version. `site_cache_clear()` replaces that version whenever an editor publishes,
-unpublishes, moves, saves or deletes a page, changes a view restriction, a site or the site
-settings (the receivers are in `website/signals.py`), so the next request reads the change
-and older entries are never read again; they expire after `SITE_CACHE_TIMEOUT`.
+on `fragment_key`) are all stored under one version. `site_cache_clear()` replaces that
+version whenever an editor publishes, unpublishes, moves, saves or deletes a page, changes a
+view restriction, a site or the site settings (the receivers are in `website/signals.py`),
+so the next request reads the change and older entries are never read again; they expire
+after `SITE_CACHE_TIMEOUT`.
 
 Several server processes must share one cache (Redis, `REDIS_URL`) for a change made through
 one of them to reach the others at once; with the local-memory default each process only
