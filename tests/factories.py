@@ -1,5 +1,7 @@
 """Factories for the site's models; values come from Faker or sequences, never import time."""
 
+import datetime
+
 import factory
 import wagtail_factories
 
@@ -207,3 +209,40 @@ def suggestion_form_data(**changes):
     }
     data.update(changes)
     return data
+
+
+def complete_listing(**fields):
+    """A published listing with every field a directory file carries filled in."""
+    values = {
+        "name": "Zofia Nowak",
+        "practice_name": "Latch & Learn",
+        "credentials": ["ibclc", "midwife"],
+        "street_address": "12 Example Road",
+        "city": "London",
+        "region": "Greater London",
+        "postcode": "N1 9GU",
+        "country": "GB",
+        "latitude": 51.5308,
+        "longitude": -0.1238,
+        "phone": "+44 20 7946 0123",
+        "email": "zofia@example.org",
+        "website": "https://example.org/zofia/",
+        "languages": ["pl", "en"],
+        "services": ["home-visits", "clinic"],
+        "costs": ["sliding-scale"],
+        "specialties": ["premature", "latch"],
+        "home_visit_radius_km": 15,
+        "opening_hours": "Monday to Friday, 9am to 5pm",
+        "accepting_new_clients": False,
+        "bio": "Twenty years helping families with feeding.",
+        "last_verified": datetime.date(2025, 3, 1),
+    }
+    values.update(fields)
+    return ConsultantFactory(**values)
+
+
+def interchange_values(consultant):
+    """What an export and re-import must carry over unchanged."""
+    from help_contacts.interchange.importing import INTERCHANGE_FIELDS
+
+    return {name: getattr(consultant, name) for name in INTERCHANGE_FIELDS}

@@ -1,7 +1,6 @@
 """CSV: one row per listing out, the same columns back in as drafts."""
 
 import csv
-import datetime
 import io
 
 import pytest
@@ -14,9 +13,9 @@ from django.core.management.base import CommandError
 from wagtail.models import Revision
 
 from help_contacts.interchange.csv_io import CSV_COLUMNS, csv_import
-from help_contacts.interchange.importing import INTERCHANGE_FIELDS, consultant_hsds_id
+from help_contacts.interchange.importing import consultant_hsds_id
 from help_contacts.models import Consultant
-from tests.factories import ConsultantFactory, UserFactory
+from tests.factories import ConsultantFactory, UserFactory, complete_listing, interchange_values
 
 pytestmark = pytest.mark.django_db
 
@@ -24,36 +23,12 @@ IMPORT_URL = "/admin/directory_import/"
 
 
 def listing(**fields):
-    values = {
-        "name": "Zofia Nowak",
-        "practice_name": "Latch & Learn",
-        "credentials": ["ibclc", "midwife"],
-        "street_address": "12 Example Road",
-        "city": "London",
-        "region": "Greater London",
-        "postcode": "N1 9GU",
-        "country": "GB",
-        "latitude": 51.5308,
-        "longitude": -0.1238,
-        "phone": "+44 20 7946 0123",
-        "email": "zofia@example.org",
-        "website": "https://example.org/zofia/",
-        "languages": ["pl", "en"],
-        "services": ["home-visits", "clinic"],
-        "costs": ["sliding-scale", "free"],
-        "specialties": ["latch"],
-        "home_visit_radius_km": 15,
-        "opening_hours": "Monday to Friday, 9am to 5pm",
-        "accepting_new_clients": False,
-        "bio": "Twenty years, and “quotes”, commas, and\nlines.",
-        "last_verified": datetime.date(2025, 3, 1),
-    }
-    values.update(fields)
-    return ConsultantFactory(**values)
-
-
-def values(consultant):
-    return {name: getattr(consultant, name) for name in INTERCHANGE_FIELDS}
+    return complete_listing(
+        costs=["sliding-scale", "free"],
+        specialties=["latch"],
+        bio="Twenty years, and “quotes”, commas, and\nlines.",
+        **fields,
+    )
 
 
 def export_csv(tmp_path):
@@ -108,14 +83,16 @@ def test_export_keeps_spreadsheets_from_running_cells_as_formulas(tmp_path):
 
 def test_export_then_import_into_an_empty_directory_reproduces_the_listings(tmp_path):
     originals = [listing(), listing(name="=Eve", practice_name="", phone="", website="")]
-    before = sorted((values(consultant) for consultant in originals), key=lambda v: v["name"])
+    before = sorted(
+        (interchange_values(consultant) for consultant in originals), key=lambda v: v["name"]
+    )
     path = export_csv(tmp_path)
     Consultant.objects.all().delete()
 
     output = import_csv(path)
 
     assert "Imported: 2 new draft listings" in output
-    after = [values(consultant) for consultant in Consultant.objects.order_by("name")]
+    after = [interchange_values(consultant) for consultant in Consultant.objects.order_by("name")]
     assert after == before
     assert not Consultant.objects.filter(live=True).exists()
 

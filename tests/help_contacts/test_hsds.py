@@ -1,6 +1,5 @@
 """Open Referral HSDS 3.0: the export, its API, the import command and the admin import view."""
 
-import datetime
 import io
 import json
 import uuid
@@ -22,7 +21,7 @@ from help_contacts.interchange.hsds import consultant_to_hsds, hsds_import
 from help_contacts.interchange.importing import consultant_hsds_id
 from help_contacts.interchange.schema import SCHEMA_DIR
 from help_contacts.models import Consultant, HsdsIdentity
-from tests.factories import ConsultantFactory, UserFactory
+from tests.factories import ConsultantFactory, UserFactory, complete_listing, interchange_values
 
 pytestmark = pytest.mark.django_db
 
@@ -60,39 +59,6 @@ def page_validator():
     )
 
 
-def full_listing(**fields):
-    values = {
-        "name": "Zofia Nowak",
-        "practice_name": "Latch & Learn",
-        "credentials": ["ibclc", "midwife"],
-        "street_address": "12 Example Road",
-        "city": "London",
-        "region": "Greater London",
-        "postcode": "N1 9GU",
-        "country": "GB",
-        "latitude": 51.5308,
-        "longitude": -0.1238,
-        "phone": "+44 20 7946 0123",
-        "email": "zofia@example.org",
-        "website": "https://example.org/zofia/",
-        "languages": ["pl", "en"],
-        "services": ["home-visits", "clinic"],
-        "costs": ["sliding-scale"],
-        "specialties": ["premature", "latch"],
-        "home_visit_radius_km": 15,
-        "opening_hours": "Monday to Friday, 9am to 5pm",
-        "accepting_new_clients": False,
-        "bio": "Twenty years helping families with feeding.",
-        "last_verified": datetime.date(2025, 3, 1),
-    }
-    values.update(fields)
-    return ConsultantFactory(**values)
-
-
-def listing_values(consultant):
-    return {name: getattr(consultant, name) for name in INTERCHANGE_FIELDS}
-
-
 def export(tmp_path, name="export.json"):
     path = tmp_path / name
     call_command("export_hsds", output=str(path), verbosity=0)
@@ -115,7 +81,7 @@ def member_of(group_name):
 
 
 def test_exported_listing_is_a_valid_hsds_3_service():
-    service = consultant_to_hsds(consultant=full_listing())
+    service = consultant_to_hsds(consultant=complete_listing())
 
     validator = service_validator()
     assert list(validator.iter_errors(service)) == []
@@ -124,7 +90,7 @@ def test_exported_listing_is_a_valid_hsds_3_service():
 
 
 def test_export_maps_the_listing_onto_hsds_objects():
-    consultant = full_listing()
+    consultant = complete_listing()
     service = consultant_to_hsds(consultant=consultant)
 
     assert service["name"] == "Zofia Nowak"
@@ -163,8 +129,8 @@ def _object_ids(value, found):
 
 
 def test_export_ids_are_stable_and_distinct(tmp_path):
-    full_listing()
-    full_listing(name="Amara Obi", practice_name="")
+    complete_listing()
+    complete_listing(name="Amara Obi", practice_name="")
 
     first = export(tmp_path, "first.json").read_text()
     second = export(tmp_path, "second.json").read_text()
@@ -290,8 +256,8 @@ def test_hsds_api_query_count_does_not_grow_with_the_page(
 
 
 def test_export_then_import_into_an_empty_directory_reproduces_the_listings(tmp_path):
-    originals = [full_listing(), full_listing(name="Amara Obi", practice_name="", phone="")]
-    before = {consultant.name: listing_values(consultant) for consultant in originals}
+    originals = [complete_listing(), complete_listing(name="Amara Obi", practice_name="", phone="")]
+    before = {consultant.name: interchange_values(consultant) for consultant in originals}
     path = export(tmp_path)
     exported = json.loads(path.read_text())
     Consultant.objects.all().delete()
@@ -299,7 +265,7 @@ def test_export_then_import_into_an_empty_directory_reproduces_the_listings(tmp_
     run_import(path)
 
     imported = Consultant.objects.order_by("name")
-    assert {consultant.name: listing_values(consultant) for consultant in imported} == before
+    assert {consultant.name: interchange_values(consultant) for consultant in imported} == before
     for consultant in imported:
         consultant.latest_revision.publish()
     again = json.loads(export(tmp_path, "again.json").read_text())
@@ -309,7 +275,7 @@ def test_export_then_import_into_an_empty_directory_reproduces_the_listings(tmp_
 
 
 def test_reimporting_an_export_into_the_same_directory_changes_nothing(tmp_path):
-    full_listing()
+    complete_listing()
     path = export(tmp_path)
     revisions = Revision.objects.count()
 
@@ -321,7 +287,7 @@ def test_reimporting_an_export_into_the_same_directory_changes_nothing(tmp_path)
 
 
 def test_dry_run_changes_nothing_and_says_what_would_happen(tmp_path):
-    existing = full_listing()
+    existing = complete_listing()
     services = [consultant_to_hsds(consultant=existing)]
     services[0]["name"] = "Zofia Nowak-Smith"
     services.append({**consultant_to_hsds(consultant=existing), "id": str(uuid.uuid4())})
@@ -342,7 +308,7 @@ def test_dry_run_changes_nothing_and_says_what_would_happen(tmp_path):
 
 
 def test_bad_records_are_reported_by_number_and_reason_and_nothing_is_written(tmp_path):
-    existing = full_listing()
+    existing = complete_listing()
     good_update = consultant_to_hsds(consultant=existing) | {"name": "Renamed"}
     good_new = consultant_to_hsds(consultant=existing) | {"id": str(uuid.uuid4()), "name": "New"}
     bad = consultant_to_hsds(consultant=existing) | {"id": str(uuid.uuid4()), "name": "Bad"}
@@ -370,7 +336,7 @@ def test_bad_records_are_reported_by_number_and_reason_and_nothing_is_written(tm
 
 
 def test_imported_listings_are_drafts_until_a_person_publishes_them(client, directory, tmp_path):
-    live = full_listing()
+    live = complete_listing()
     update = consultant_to_hsds(consultant=live) | {"name": "Zofia Nowak-Smith"}
     new = consultant_to_hsds(consultant=live) | {"id": str(uuid.uuid4()), "name": "Amara Obi"}
     path = tmp_path / "incoming.json"
@@ -450,7 +416,7 @@ def test_import_reads_hsds_from_another_directory():
 
 
 def test_a_record_whose_id_appears_twice_is_reported():
-    record = consultant_to_hsds(consultant=full_listing())
+    record = consultant_to_hsds(consultant=complete_listing())
     report = hsds_import(data=[record, record | {"name": "Copy"}], dry_run=True, user=None)
 
     assert [problem.number for problem in report.problems] == [2]
@@ -458,7 +424,7 @@ def test_a_record_whose_id_appears_twice_is_reported():
 
 
 def test_a_listing_locked_by_someone_else_is_not_changed():
-    listing = full_listing(locked=True, locked_by=UserFactory())
+    listing = complete_listing(locked=True, locked_by=UserFactory())
     record = consultant_to_hsds(consultant=listing) | {"name": "Changed"}
 
     report = hsds_import(data=[record], dry_run=False, user=UserFactory())
@@ -499,7 +465,7 @@ def upload(content, name="listings.json", file_format="hsds", dry_run=True):
 
 
 def test_directory_manager_sees_import_in_the_directory_menu_and_can_dry_run(client):
-    existing = full_listing()
+    existing = complete_listing()
     client.force_login(member_of("Directory managers"))
     record = consultant_to_hsds(consultant=existing) | {"name": "Renamed"}
 
@@ -517,7 +483,7 @@ def test_directory_manager_sees_import_in_the_directory_menu_and_can_dry_run(cli
 def test_directory_manager_imports_listings_as_drafts(client):
     manager = member_of("Directory managers")
     client.force_login(manager)
-    record = consultant_to_hsds(consultant=full_listing()) | {"id": str(uuid.uuid4())}
+    record = consultant_to_hsds(consultant=complete_listing()) | {"id": str(uuid.uuid4())}
     record["name"] = "Amara Obi"
 
     response = client.post(IMPORT_URL, upload(json.dumps([record]).encode(), dry_run=False))
@@ -531,7 +497,7 @@ def test_directory_manager_imports_listings_as_drafts(client):
 
 def test_admin_import_with_bad_records_is_refused_with_their_reasons(client):
     client.force_login(member_of("Directory managers"))
-    record = consultant_to_hsds(consultant=full_listing()) | {"id": str(uuid.uuid4())}
+    record = consultant_to_hsds(consultant=complete_listing()) | {"id": str(uuid.uuid4())}
     record["name"] = ""
 
     response = client.post(IMPORT_URL, upload(json.dumps([record]).encode(), dry_run=False))
