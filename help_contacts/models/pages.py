@@ -36,7 +36,12 @@ class DirectoryPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def search(self, request):
         from help_contacts.views import directory_search_context
 
-        return self.render(request, context_overrides=directory_search_context(request, self))
+        context = directory_search_context(request, self)
+        response = self.render(request, context_overrides=context)
+        if context["form"].is_bound and not context["form"].is_valid():
+            # The page explains what was wrong beside the field; the status says so too.
+            response.status_code = 400
+        return response
 
     @path("suggest-a-listing/")
     def suggest_listing(self, request):

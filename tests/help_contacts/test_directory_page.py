@@ -64,11 +64,23 @@ def test_ambiguous_place_says_which_one_was_used_and_offers_the_others(client, d
 
 def test_unknown_place_is_a_clear_message_on_the_location_field(client, directory, places):
     response = client.get(URL, {"location": "Atlantis"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = text_of(response)
     assert "We could not find “Atlantis”" in html
     assert 'id="id_location_error"' in html
     assert re.search(r'<input[^>]*aria-describedby="id_location_helptext id_location_error"', html)
+
+
+def test_bad_parameters_are_a_400_with_the_form_and_its_messages(client, directory, places):
+    response = client.get(URL, {"location": "London, UK", "radius": "7", "lat": "abc"})
+    assert response.status_code == 400
+    html = text_of(response)
+    assert 'id="id_radius_error"' in html
+    assert "<form" in html
+
+
+def test_valid_search_is_a_200(client, directory, places):
+    assert client.get(URL, {"location": "London, UK"}).status_code == 200
 
 
 def test_no_results_offers_a_wider_radius_and_helplines(client, directory, places):
