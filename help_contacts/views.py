@@ -161,6 +161,15 @@ def consultant_detail(request, page, slug):
     )
 
 
+def _submission_status(response, *, request, limited):
+    """429 when an address sent too many; 400 when a posted form comes back with its errors."""
+    if limited:
+        response.status_code = 429
+    elif request.method == "POST":
+        response.status_code = 400
+    return response
+
+
 def _client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
@@ -181,9 +190,7 @@ def suggest_listing(request, page):
         template="help_contacts/suggest_listing.html",
         context_overrides={"form": form, "rate_limited": limited},
     )
-    if limited:
-        response.status_code = 429
-    return response
+    return _submission_status(response, request=request, limited=limited)
 
 
 def report_problem(request, page, slug):
@@ -209,9 +216,7 @@ def report_problem(request, page, slug):
             "rate_limited": limited,
         },
     )
-    if limited:
-        response.status_code = 429
-    return response
+    return _submission_status(response, request=request, limited=limited)
 
 
 # JSON API ---------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_suggestion_errors_are_shown_on_their_fields(client, directory, places):
     response = client.post(
         SUGGEST, suggestion_form_data(name="", city="Atlantis", email="not-an-email")
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert not Consultant.objects.exists()
     assert 'id="id_name_error"' in html and 'id="id_email_error"' in html
@@ -104,7 +104,7 @@ def test_problem_report_needs_a_kind_and_cannot_target_a_draft(client, directory
     ConsultantFactory(slug="zofia")
     ConsultantFactory(slug="draft", live=False)
     response = client.post("/find-support/zofia/report/", {"details": "?"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'id="id_kind_error"' in response.content.decode()
     assert client.post("/find-support/draft/report/", {"kind": "phone"}).status_code == 404
     assert not ProblemReport.objects.exists()
