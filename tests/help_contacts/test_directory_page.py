@@ -249,3 +249,9 @@ def test_result_cards_escape_what_listings_say(client, directory, places):
     assert "of Ana &lt;b&gt;&amp; Co&lt;/b&gt;</span>" in html
     assert "to Ana &lt;b&gt;&amp; Co&lt;/b&gt;</span>" in html
     assert "Call +44 20 &lt;7946&gt;</a>" in html
+
+
+def test_a_bad_page_number_is_explained_on_the_page(client, directory, places):
+    response = client.get(URL, {"location": "London, UK", "page": "0"})
+    assert response.status_code == 400
+    assert "Page of results:" in text_of(response)
