@@ -137,32 +137,41 @@ def report_buttons(instance, user):
     ]
 
 
-class ConsultantIndexView(IndexView):
-    """The listing, with a waiting suggestion's decisions in its row's "More" menu."""
+class DecisionButtonsIndexView(IndexView):
+    """A listing whose rows offer the item's pending decisions in their "More" menu."""
+
+    decision_buttons = None  # (instance, user) -> [Button]
 
     def get_list_more_buttons(self, instance):
-        own = suggestion_buttons(instance, self.request.user)
+        own = type(self).decision_buttons(instance, self.request.user)
         return [*own, *super().get_list_more_buttons(instance)]
 
 
-class ConsultantEditView(EditView):
-    """The edit view, with the decisions in the header's actions menu while one is due."""
+class DecisionButtonsEditView(EditView):
+    """An edit view with the item's pending decisions in the header's actions menu."""
+
+    decision_buttons = None  # (instance, user) -> [Button]
 
     @cached_property
     def header_more_buttons(self):
-        return [*suggestion_buttons(self.object, self.request.user), *super().header_more_buttons]
+        own = type(self).decision_buttons(self.object, self.request.user)
+        return [*own, *super().header_more_buttons]
 
 
-class ProblemReportIndexView(IndexView):
-    def get_list_more_buttons(self, instance):
-        own = report_buttons(instance, self.request.user)
-        return [*own, *super().get_list_more_buttons(instance)]
+class ConsultantIndexView(DecisionButtonsIndexView):
+    decision_buttons = staticmethod(suggestion_buttons)
 
 
-class ProblemReportEditView(EditView):
-    @cached_property
-    def header_more_buttons(self):
-        return [*report_buttons(self.object, self.request.user), *super().header_more_buttons]
+class ConsultantEditView(DecisionButtonsEditView):
+    decision_buttons = staticmethod(suggestion_buttons)
+
+
+class ProblemReportIndexView(DecisionButtonsIndexView):
+    decision_buttons = staticmethod(report_buttons)
+
+
+class ProblemReportEditView(DecisionButtonsEditView):
+    decision_buttons = staticmethod(report_buttons)
 
 
 class ModerationViewSetMixin:
