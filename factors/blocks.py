@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from factors.models import FactorInsight, FactorPage
+
 
 class FactorListValue(blocks.StructValue):
     @cached_property
@@ -14,8 +16,6 @@ class FactorListValue(blocks.StructValue):
 
         One query for the factors and one for their insights, however many are chosen.
         """
-        from factors.models import FactorInsight, FactorPage
-
         chosen_ids = [factor.pk for factor in self.get("factors") or [] if factor]
         insights = Prefetch(
             "insight_links",
@@ -31,7 +31,7 @@ class FactorListBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=120)
     intro = blocks.RichTextBlock(features=["bold", "italic", "link"], required=False)
-    factors = blocks.ListBlock(blocks.PageChooserBlock(page_type="factors.FactorPage"), min_num=1)
+    factors = blocks.ListBlock(blocks.PageChooserBlock(page_type=FactorPage), min_num=1)
     show_insights = blocks.BooleanBlock(
         required=False, default=True, help_text=_("Show each factor's practical insights.")
     )

@@ -9,21 +9,11 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
-    Orderable,
-    Page,
-    PreviewableMixin,
-    ReferenceIndex,
-    RevisionMixin,
-    WorkflowMixin,
-)
+from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
-from help_contacts.choices import Specialty
-from website.reviews import MedicallyReviewed
-from website.site_cache import CachedViewRestrictionsMixin
+from core.models import HealthPage, ReviewedSnippet
+from help_contacts.data.choices import Specialty
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -33,15 +23,7 @@ class Evidence(models.TextChoices):
     POSSIBLE = "possible", _("Other possible factors")
 
 
-class PracticalInsight(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    index.Indexed,
-    models.Model,
-):
+class PracticalInsight(ReviewedSnippet):
     """A practical tip written once and shown on every factor it helps with."""
 
     title = models.CharField(_("title"), max_length=160)
@@ -78,7 +60,7 @@ class FactorPageTag(TaggedItemBase):
     )
 
 
-class FactorIndexPage(CachedViewRestrictionsMixin, MedicallyReviewed, Page):
+class FactorIndexPage(HealthPage):
     """The overview of everything that can slow milk down."""
 
     intro = RichTextField(_("introduction"), features=SIMPLE_RICH_TEXT, blank=True)
@@ -101,7 +83,7 @@ class FactorIndexPage(CachedViewRestrictionsMixin, MedicallyReviewed, Page):
         return context
 
 
-class FactorPage(CachedViewRestrictionsMixin, MedicallyReviewed, Page):
+class FactorPage(HealthPage):
     """A reason milk can be slow to come in, what helps and who to ask."""
 
     evidence = models.CharField(
@@ -138,7 +120,7 @@ class FactorPage(CachedViewRestrictionsMixin, MedicallyReviewed, Page):
         FieldPanel("when_to_seek_help"),
         InlinePanel("contact_links", heading=_("Help to seek"), label=_("Support contact")),
         FieldPanel("specialty"),
-        *MedicallyReviewed.review_panels,
+        *HealthPage.review_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -170,18 +152,21 @@ class FactorPage(CachedViewRestrictionsMixin, MedicallyReviewed, Page):
         return [link.insight for link in self.insight_links.all() if link.insight.live]
 
     def articles_using(self):
-        """Live articles whose body lists this factor, found through Wagtail's reference index."""
-        from website.models import ArticlePage
+        """Live pages (articles) whose body lists this factor, from Wagtail's reference index.
 
+        Any page type that lists factors counts, so this app needs no knowledge of the
+        article pages built on top of it.
+        """
         source_ids = ReferenceIndex.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
             to_content_type=ContentType.objects.get_for_model(Page),
             to_object_id=str(self.pk),
         ).values_list("object_id", flat=True)
         return (
-            ArticlePage.objects.live()
+            Page.objects.live()
             .public()
             .filter(pk__in=[int(pk) for pk in source_ids])
+            .exclude(pk=self.pk)
             .order_by("title")
         )
 

@@ -7,6 +7,6 @@ class HelpContactsConfig(AppConfig):
     verbose_name = _("Help and contacts")
 
     def ready(self):
-        from help_contacts.signals import connect_receivers
+        from help_contacts.data.signals import connect_receivers
 
         connect_receivers()

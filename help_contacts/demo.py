@@ -13,12 +13,14 @@ import sys
 from collections.abc import Callable
 from datetime import timedelta
 
+from tqdm import tqdm
+
 from django.db import transaction
 from django.utils import timezone
 
-from help_contacts.choices import ContactKind, Cost, Credential, Service, Specialty
+from help_contacts.data.choices import ContactKind, Cost, Credential, Service, Specialty
+from help_contacts.data.selectors import home_visit_reach_clear
 from help_contacts.models import Consultant, DirectoryPage, ListingSource, SupportContact
-from help_contacts.selectors import home_visit_reach_clear
 
 BATCH_SIZE = 2000
 SEED = 20240601
@@ -269,25 +271,6 @@ def demo_listing(index: int, city, now) -> Consultant:
     )
 
 
-class _Progress:
-    """A one-line progress bar on a terminal; silence anywhere else."""
-
-    def __init__(self, total, stream):
-        self.total, self.stream = total, stream
-        self.enabled = total > 0 and hasattr(stream, "isatty") and stream.isatty()
-
-    def update(self, done):
-        if self.enabled:
-            filled = int(30 * done / self.total)
-            bar = "#" * filled + "." * (30 - filled)
-            self.stream.write(f"\rDemo listings [{bar}] {done:,}/{self.total:,}", ending="")
-            self.stream.flush()
-
-    def finish(self):
-        if self.enabled:
-            self.stream.write("")
-
-
 def _directory_page(home, log):
     page = DirectoryPage.objects.first()
     if page is None:
@@ -332,14 +315,18 @@ def load_directory_demo(
     placement = random.Random(SEED)
     cities = placement.choices(anchors, weights=weights, k=listings)
     now = timezone.now()
-    progress = _Progress(len(missing), stream)
-    for start in range(0, len(missing), BATCH_SIZE):
-        batch = missing[start : start + BATCH_SIZE]
-        Consultant.objects.bulk_create(
-            [demo_listing(i, cities[i], now) for i in batch], batch_size=BATCH_SIZE
-        )
-        progress.update(start + len(batch))
+    # A progress bar on a terminal only: logs and CI output stay clean.
+    showing = hasattr(stream, "isatty") and stream.isatty()
+    with tqdm(
+        total=len(missing), desc="Demo listings", unit=" listings", file=stream,
+        disable=not showing,
+    ) as progress:  # fmt: skip
+        for start in range(0, len(missing), BATCH_SIZE):
+            batch = missing[start : start + BATCH_SIZE]
+            Consultant.objects.bulk_create(
+                [demo_listing(i, cities[i], now) for i in batch], batch_size=BATCH_SIZE
+            )
+            progress.update(len(batch))
     home_visit_reach_clear()  # bulk_create sends no signals
-    progress.finish()
     log(f"Created {len(missing):,} demo listings")
     return page

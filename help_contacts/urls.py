@@ -1,7 +1,6 @@
 from django.urls import path
 
-from help_contacts import views
-from help_contacts.interchange import views as interchange_views
+from help_contacts.web import interchange_views, views
 
 app_name = "help_contacts"
 urlpatterns = [

@@ -3,13 +3,15 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from help_contacts import services
-from help_contacts.interchange.views import ListingImportViewSet
-from help_contacts.viewsets import ConsultantViewSet, ProblemReportViewSet
+from help_contacts.data import services
+from help_contacts.data.selectors import directory_work_waiting
+from help_contacts.web.interchange_views import ListingImportViewSet
+from help_contacts.web.viewsets import ConsultantViewSet, ProblemReportViewSet
 
 
 class DirectoryGroup(SnippetViewSetGroup):
@@ -20,6 +22,23 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+class DirectoryPanel(Component):
+    """Dashboard list of directory work: stale listings, suggested listings, problem reports."""
+
+    name = "directory_waiting"
+    template_name = "help_contacts/admin/directory_panel.html"
+    order = 160
+
+    def get_context_data(self, parent_context=None):
+        return directory_work_waiting()
+
+
+@hooks.register("construct_homepage_panels")
+def add_directory_panel(request, panels):
+    if request.user.has_perm("help_contacts.change_consultant"):
+        panels.append(DirectoryPanel())
 
 
 class ReasonFormatter(LogFormatter):

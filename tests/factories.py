@@ -15,7 +15,8 @@ from factors.models import (
     FactorSupportContact,
     PracticalInsight,
 )
-from help_contacts.choices import ContactKind
+from help_contacts.data import representations
+from help_contacts.data.choices import ContactKind
 from help_contacts.models import SupportContact
 from website.models import ArticleIndexPage, ArticlePage, HomePage, StandardPage
 
@@ -243,6 +244,4 @@ def complete_listing(**fields):
 
 def interchange_values(consultant):
     """What an export and re-import must carry over unchanged."""
-    from help_contacts.interchange.importing import INTERCHANGE_FIELDS
-
-    return {name: getattr(consultant, name) for name in INTERCHANGE_FIELDS}
+    return representations.interchange_values(consultant=consultant)

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class WebsiteConfig(AppConfig):
     name = "website"
     verbose_name = _("Website")
-
-    def ready(self):
-        from website.signals import connect_receivers
-
-        connect_receivers()

@@ -1,78 +1,12 @@
 """The shared body block for articles and other long-form pages."""
 
-from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from core.blocks import CalloutBlock, HeadingBlock
 from factors.blocks import FactorListBlock
 from help_contacts.blocks import SeekHelpBlock
-
-
-class HeadingValue(blocks.StructValue):
-    @cached_property
-    def anchor(self):
-        return slugify(self.get("text") or "")
-
-
-class HeadingBlock(blocks.StructBlock):
-    """A section heading that can be linked to."""
-
-    text = blocks.CharBlock(max_length=120)
-    level = blocks.ChoiceBlock(
-        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))], default="h2"
-    )
-
-    class Meta:
-        icon = "title"
-        template = "blocks/heading_block.html"
-        label = _("Heading")
-        description = _("A section heading; readers can link straight to it.")
-        value_class = HeadingValue
-        preview_value = {"text": "What helps", "level": "h2"}
-
-
-class CalloutBlock(blocks.StructBlock):
-    """A boxed note that stands out from the text around it."""
-
-    tone = blocks.ChoiceBlock(
-        choices=[
-            ("info", _("Good to know")),
-            ("tip", _("Practical tip")),
-            ("urgent", _("Get help now")),
-        ],
-        default="info",
-    )
-    title = blocks.CharBlock(max_length=120)
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
-
-    class Meta:
-        icon = "warning"
-        template = "blocks/callout_block.html"
-        label = _("Callout")
-        description = _("A highlighted note: a tip, a fact worth knowing, or when to get help now.")
-        preview_value = {
-            "tone": "tip",
-            "title": "Skin to skin helps",
-            "text": "<p>Holding your baby against your skin encourages feeding.</p>",
-        }
-
-
-class ReferenceBlock(blocks.StructBlock):
-    """A source the article's facts rest on."""
-
-    title = blocks.CharBlock(max_length=300)
-    publisher = blocks.CharBlock(max_length=200, required=False)
-    url = blocks.URLBlock(required=False)
-    year = blocks.IntegerBlock(required=False, min_value=1900, max_value=2100)
-
-    class Meta:
-        icon = "doc-full"
-        template = "blocks/reference_block.html"
-        label = _("Reference")
-        description = _("A published source for the facts in this article.")
-        preview_value = {"title": "Breastfeeding guidance", "publisher": "A health service"}
 
 
 class BodyStreamBlock(blocks.StreamBlock):

@@ -19,11 +19,11 @@ from typing import Any, TextIO
 
 from django.utils.translation import gettext as _
 
-from help_contacts.choices import Cost, Credential, Language, Service, Specialty
-from help_contacts.models import Consultant
+from help_contacts.data.choices import Cost, Credential, Language, Service, Specialty
+from help_contacts.data.models import Consultant
+from help_contacts.data.representations import INTERCHANGE_FIELDS, interchange_values
 
 from .importing import (
-    INTERCHANGE_FIELDS,
     RECORD_NOUN_CSV,
     ImportFileError,
     ImportReport,
@@ -67,8 +67,11 @@ def _spreadsheet_safe(column: str, text: str) -> str:
 
 
 def consultant_to_csv_row(*, consultant: Consultant) -> dict[str, str]:
-    row = {column: _cell(getattr(consultant, column, None)) for column in CSV_COLUMNS}
-    row["id"] = str(consultant_hsds_id(consultant=consultant))
+    values = {
+        "id": consultant_hsds_id(consultant=consultant),
+        **interchange_values(consultant=consultant),
+    }
+    row = {column: _cell(value) for column, value in values.items()}
     return {column: _spreadsheet_safe(column, text) for column, text in row.items()}
 
 

@@ -31,8 +31,9 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from help_contacts.choices import Cost, Credential, Language, Service, Specialty
-from help_contacts.models import Consultant
+from help_contacts.data.choices import Cost, Credential, Language, Service, Specialty
+from help_contacts.data.models import Consultant
+from help_contacts.data.representations import postal_address
 
 from .importing import (
     PROJECT_NAMESPACE,
@@ -84,6 +85,13 @@ ACCEPTING_TERM = "accepting-new-clients"
 HOME_VISIT_RADIUS_TERM = "home-visit-radius-km"
 YES, NO = "yes", "no"
 LANGUAGE_NAMES = dict(Language.choices)
+HSDS_ADDRESS = {
+    "street_address": "address_1",
+    "city": "city",
+    "region": "state_province",
+    "postcode": "postal_code",
+    "country": "country",
+}
 
 
 def _uuid(*parts: object) -> str:
@@ -185,11 +193,10 @@ def _location(consultant: Consultant, service_id: str) -> dict[str, Any]:
             {
                 "id": _uuid(service_id, "address"),
                 "location_id": location_id,
-                "address_1": consultant.street_address,
-                "city": consultant.city,
-                "state_province": consultant.region,
-                "postal_code": consultant.postcode,
-                "country": consultant.country,
+                **{
+                    HSDS_ADDRESS[name]: value
+                    for name, value in postal_address(consultant=consultant).items()
+                },
                 "address_type": "physical",
             }
         ],

@@ -22,36 +22,10 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from help_contacts.models import Consultant, HsdsIdentity, ListingSource
+from help_contacts.data.models import Consultant, HsdsIdentity, ListingSource
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
-# What a file carries for each listing; everything else (slug, source, moderation state,
-# who suggested it) stays as it is.
-INTERCHANGE_FIELDS = (
-    "name",
-    "practice_name",
-    "credentials",
-    "street_address",
-    "city",
-    "region",
-    "postcode",
-    "country",
-    "latitude",
-    "longitude",
-    "phone",
-    "email",
-    "website",
-    "languages",
-    "services",
-    "costs",
-    "specialties",
-    "home_visit_radius_km",
-    "opening_hours",
-    "accepting_new_clients",
-    "bio",
-    "last_verified",
-)
 PROJECT_NAMESPACE = uuid.UUID("6f1d5c1e-93a4-5b8e-9d8b-2f4c1a7e0b35")
 
 

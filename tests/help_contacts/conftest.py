@@ -1,6 +1,6 @@
 import pytest
 
-from help_contacts.gazetteer import place_key
+from help_contacts.data.place_names import place_key
 from tests.factories import DirectoryPageFactory, PlaceFactory
 
 

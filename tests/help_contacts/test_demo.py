@@ -6,7 +6,7 @@ import pytest
 
 from django.core.management import call_command
 
-from help_contacts.choices import ContactKind
+from help_contacts.data.choices import ContactKind
 from help_contacts.demo import load_directory_demo
 from help_contacts.models import Consultant, DirectoryPage, ListingSource, SupportContact
 

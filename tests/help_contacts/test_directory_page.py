@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from help_contacts.choices import ContactKind
+from core.models import SiteSettings
+from help_contacts.data.choices import ContactKind
 from tests.factories import ConsultantFactory, SupportContactFactory
-from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 

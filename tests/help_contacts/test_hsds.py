@@ -16,7 +16,7 @@ from django.core.management.base import CommandError
 
 from wagtail.models import Revision
 
-from help_contacts.interchange import importing
+from help_contacts.data import representations
 from help_contacts.interchange.hsds import consultant_to_hsds, hsds_import
 from help_contacts.interchange.importing import consultant_hsds_id
 from help_contacts.interchange.schema import SCHEMA_DIR
@@ -29,7 +29,7 @@ HSDS_API = "/api/v1/hsds/services/"
 DIRECTORY_API = "/api/v1/directory/"
 IMPORT_URL = "/admin/directory_import/"
 SCHEMA_BASE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
-INTERCHANGE_FIELDS = importing.INTERCHANGE_FIELDS
+INTERCHANGE_FIELDS = representations.INTERCHANGE_FIELDS
 
 
 def _hsds_registry():
@@ -538,7 +538,7 @@ def test_malformed_upload_gets_a_400_and_a_message(
 
 
 def test_an_upload_over_the_size_limit_is_refused_before_reading(client, superuser, monkeypatch):
-    monkeypatch.setattr("help_contacts.interchange.views.MAX_IMPORT_BYTES", 10)
+    monkeypatch.setattr("help_contacts.web.interchange_views.MAX_IMPORT_BYTES", 10)
     client.force_login(superuser)
 
     response = client.post(IMPORT_URL, upload(b"[" + b" " * 20 + b"]"))

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from help_contacts import services
+from help_contacts.data import services
 from help_contacts.models import Consultant, ListingSource, ProblemReport, ReportOutcome
 from tests.factories import (
     ConsultantFactory,

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from help_contacts.forms import SEARCH_PARAMETERS
+from help_contacts.web.forms import SEARCH_PARAMETERS
 from tests.factories import ConsultantFactory
 
 PARAMETERS = (*SEARCH_PARAMETERS, "page")

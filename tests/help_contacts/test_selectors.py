@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from help_contacts.selectors import EARTH_RADIUS_KM, DirectoryFilters, Point, consultants_near
+from help_contacts.data.selectors import EARTH_RADIUS_KM, DirectoryFilters, Point, consultants_near
 from tests.factories import ConsultantFactory
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +163,7 @@ def test_query_count_does_not_grow_with_results(django_assert_num_queries):
 def test_nearest_first_pages_match_a_plain_paginator_in_two_queries(django_assert_num_queries):
     from django.core.paginator import Paginator
 
-    from help_contacts.selectors import NearestFirstPaginator
+    from help_contacts.data.selectors import NearestFirstPaginator
 
     for index in range(45):
         lat, lon = offset(LONDON, east_km=(index % 15) * 0.5)
@@ -179,7 +179,7 @@ def test_nearest_first_pages_match_a_plain_paginator_in_two_queries(django_asser
 
 
 def test_nearest_first_page_past_the_end_or_not_a_number_falls_back_like_get_page():
-    from help_contacts.selectors import NearestFirstPaginator
+    from help_contacts.data.selectors import NearestFirstPaginator
 
     for index in range(25):
         lat, lon = offset(LONDON, north_km=index * 0.3)
@@ -191,7 +191,7 @@ def test_nearest_first_page_past_the_end_or_not_a_number_falls_back_like_get_pag
 
 
 def test_nearest_first_page_of_nothing_is_an_empty_first_page(django_assert_num_queries):
-    from help_contacts.selectors import NearestFirstPaginator
+    from help_contacts.data.selectors import NearestFirstPaginator
 
     results = consultants_near(point=LONDON, radius_km=25, filters=NO_FILTERS)
     with django_assert_num_queries(1):

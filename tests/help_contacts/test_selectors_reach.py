@@ -4,9 +4,14 @@ import io
 
 import pytest
 
+from help_contacts.data.selectors import (
+    DirectoryFilters,
+    Point,
+    consultants_near,
+    home_visit_reach_km,
+)
 from help_contacts.demo import load_directory_demo
 from help_contacts.models import Consultant, ListingSource
-from help_contacts.selectors import DirectoryFilters, Point, consultants_near, home_visit_reach_km
 from tests.factories import ConsultantFactory
 from tests.help_contacts.test_selectors import LONDON, near, offset
 

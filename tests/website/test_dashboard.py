@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from core.selectors import pages_due_for_review
 from tests.factories import ArticlePageFactory, FactorPageFactory, UserFactory
-from website.selectors import pages_due_for_review
 
 
 def member_of(group_name):

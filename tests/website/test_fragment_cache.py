@@ -12,9 +12,9 @@ from django.urls import reverse
 
 from wagtail.models import PageViewRestriction, Site
 
+from core.models import SiteSettings
 from tests.factories import DirectoryPageFactory, StandardPageFactory, UserFactory
 from tests.website.admin_forms import form_data
-from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def edit_page(client, page, **changes):
 
 def edit_settings(client, **changes):
     site = Site.objects.get(is_default_site=True)
-    url = reverse("wagtailsettings:edit", args=["website", "sitesettings", site.pk])
+    url = reverse("wagtailsettings:edit", args=["core", "sitesettings", site.pk])
     response = client.get(url)
     assert response.status_code == 200
     # The footer links' editor is drawn by JavaScript; posting no links keeps the none there are.

@@ -1,9 +1,11 @@
 """What each editorial role can see, edit and publish in the Wagtail admin."""
 
 import re
+from importlib import import_module
 
 import pytest
 
+from django.apps import apps as global_apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -13,7 +15,6 @@ from factors.models import FactorPage, PracticalInsight
 from tests.factories import UserFactory
 from tests.website.admin_forms import form_data
 from website.models import ArticlePage
-from website.services import editorial_roles_apply, medical_review_workflow_apply
 
 FACTOR_URL = "/why-milk-can-be-slow/stress-and-fatigue/"
 
@@ -162,8 +163,9 @@ def test_applying_the_roles_again_changes_nothing(db):
         for group in Group.objects.all()
     }
     page_permissions = Group.objects.get(name="Editors").page_permissions.count()
-    editorial_roles_apply()
-    medical_review_workflow_apply()
+    roles_migration = import_module("website.migrations.0002_editorial_roles_and_medical_review")
+    roles_migration.editorial_roles_apply(global_apps)
+    roles_migration.medical_review_workflow_apply(global_apps)
     after = {
         group.name: sorted(group.permissions.values_list("codename", flat=True))
         for group in Group.objects.all()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, Site
 
+from core.models import SiteSettings
 from factors.models import (
     FactorIndexPage,
     FactorInsight,
@@ -19,7 +20,7 @@ from factors.models import (
 )
 from help_contacts.models import SupportContact
 from website.demo import content
-from website.models import ArticleIndexPage, ArticlePage, HomePage, SiteSettings, StandardPage
+from website.models import ArticleIndexPage, ArticlePage, HomePage, StandardPage
 
 REVIEW_DUE_IN_DAYS = 30
 

@@ -13,16 +13,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import ReferenceBlock
+from core.models import BasePage, HealthPage, MedicallyReviewed
 from factors.models import FactorIndexPage
-from website.blocks import BodyStreamBlock, ReferenceBlock
-from website.reviews import MedicallyReviewed
-from website.site_cache import CachedViewRestrictionsMixin
+from website.blocks import BodyStreamBlock
 
 WORDS_PER_MINUTE = 200
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+class HomePage(BasePage):
     """The front door: what the site is for, the articles and finding support."""
 
     heading = models.CharField(_("heading"), max_length=160)
@@ -79,7 +79,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         return context
 
 
-class StandardPage(CachedViewRestrictionsMixin, Page):
+class StandardPage(BasePage):
     """A plain page for things like 'About us' or the privacy notice."""
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
@@ -96,7 +96,7 @@ class StandardPage(CachedViewRestrictionsMixin, Page):
         verbose_name = _("standard page")
 
 
-class ArticleIndexPage(CachedViewRestrictionsMixin, Page):
+class ArticleIndexPage(BasePage):
     """A topic, such as 'Breastfeeding issues', that gathers articles."""
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
@@ -121,7 +121,7 @@ class ArticleIndexPage(CachedViewRestrictionsMixin, Page):
         return context
 
 
-class ArticlePage(CachedViewRestrictionsMixin, MedicallyReviewed, Page):
+class ArticlePage(HealthPage):
     """A plain-language article for parents, built from factors and support contacts."""
 
     intro = models.TextField(

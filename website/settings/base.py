@@ -8,6 +8,7 @@ through django-environ; `.env.example` lists them all. Nothing secret and no
 from pathlib import Path
 
 import environ
+from csp.constants import SELF
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -21,9 +22,11 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # The project's layers, top to bottom (see README, Architecture).
     "website",
     "factors",
     "help_contacts",
+    "core",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -47,12 +50,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "website.middleware.CachedSiteMiddleware",
+    "core.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -60,7 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "website.middleware.ContentSecurityPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -203,18 +208,36 @@ MAP_DIRECTIONS_URL = env(
     default="https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}",
 )
 _MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3]) if "://" in MAP_TILE_URL else ""
-# Suggestions and problem reports one address may send an hour (counted in the cache).
+# A listing nobody has checked for this long is stale: flagged to directory managers.
+DIRECTORY_STALE_AFTER_MONTHS = env.int("DIRECTORY_STALE_AFTER_MONTHS", default=12)
+# Suggestions and problem reports one address may send an hour (django-ratelimit, counted
+# in the cache).
 DIRECTORY_SUBMISSIONS_PER_HOUR = env.int("DIRECTORY_SUBMISSIONS_PER_HOUR", default=5)
 
-# Public pages carry a Content-Security-Policy without 'unsafe-inline'.
-CONTENT_SECURITY_POLICY = env(
-    "CONTENT_SECURITY_POLICY",
-    default=(
-        f"default-src 'self'; img-src 'self' data: {_MAP_TILE_ORIGIN}; style-src 'self'; "
-        "script-src 'self'; "
-        "connect-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"
-    ),
-)
+# Public pages carry a Content-Security-Policy without 'unsafe-inline' (django-csp). The
+# Wagtail admin is left out: it ships inline scripts of its own and only staff see it.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:", *([_MAP_TILE_ORIGIN] if _MAP_TILE_ORIGIN else [])],
+        "style-src": [SELF],
+        "script-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+    },
+}
+SECURE_REFERRER_POLICY = "same-origin"
+# Only the directory's "use my location" asks for a browser feature (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "geolocation": ["self"],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
 
 LOGGING = {
     "version": 1,

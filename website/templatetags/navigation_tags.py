@@ -4,7 +4,7 @@ from django import template
 
 from wagtail.models import Site
 
-from website import site_cache
+from core import site_cache
 
 register = template.Library()
 

@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
+from help_contacts.data.exports import listings_for_export
 from help_contacts.interchange.cli import output_stream
 from help_contacts.interchange.csv_io import csv_export
-from help_contacts.interchange.selectors import listings_for_export
 
 CHUNK_SIZE = 500
 

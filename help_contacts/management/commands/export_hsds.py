@@ -4,9 +4,9 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from help_contacts.data.exports import listings_for_export
 from help_contacts.interchange.cli import output_stream
 from help_contacts.interchange.hsds import consultant_to_hsds
-from help_contacts.interchange.selectors import listings_for_export
 
 CHUNK_SIZE = 500
 

@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from help_contacts.gazetteer import gazetteer_rows
+from help_contacts.data.gazetteer import gazetteer_rows
 from help_contacts.models import Place
 
 BATCH_SIZE = 5000

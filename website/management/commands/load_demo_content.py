@@ -26,6 +26,9 @@ class Command(BaseCommand):
         log = self.stdout.write if options["verbosity"] > 0 else (lambda message: None)
         home = load_site_content(log=log)
         load_directory_demo(
-            home=home, listings=max(options["listings"], 0), log=log, stream=self.stdout
+            home=home,
+            listings=max(options["listings"], 0),
+            log=log,
+            stream=self.stdout._out,  # the terminal itself, for the progress bar
         )
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

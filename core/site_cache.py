@@ -1,0 +1,95 @@
+"""What every public page looks up the same way, read from the cache instead of the database.
+
+The site serving a host name (with its root page), its settings, the main menu, which view
+restrictions guard a page, and the footer links templates cache with `{% cache %}` (varying
+on `fragment_key`) are all stored under one version. `site_cache_clear()` replaces that
+version whenever an editor publishes, unpublishes, moves, saves or deletes a page, changes a
+view restriction, a site or the site settings (the receivers are in `core/signals.py`),
+so the next request reads the change and older entries are never read again; they expire
+after `SITE_CACHE_TIMEOUT`.
+
+Several server processes must share one cache (Redis, `REDIS_URL`) for a change made through
+one of them to reach the others at once; with the local-memory default each process only
+sees its own changes until the timeout.
+"""
+
+import uuid
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
+
+from wagtail.models import PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
+
+SITE_CACHE_TIMEOUT = 60 * 60  # a backstop for processes that do not share a cache
+VERSION_KEY = "site-cache:version"
+T = TypeVar("T")
+
+
+def site_cache_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)  # add: never undo a concurrent clear
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def site_cache_clear() -> None:
+    """Forget everything cached here: the next request reads it from the database again."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def site_cached(name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept under `name` until the next `site_cache_clear()`."""
+    key = f"site-cache:{site_cache_version()}:{name}"
+    found = cache.get(key)
+    if found is None:
+        # Wrapped so that a value of None (no site for a host) is cached too.
+        found = (compute(),)
+        cache.set(key, found, SITE_CACHE_TIMEOUT)
+    return found[0]
+
+
+def site_for_request(request) -> Site | None:
+    """The site Wagtail would choose for this request's host and port, with its root page."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def find() -> Site | None:
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+        # Wagtail routes every request from the root page's own type (`root_page.specific`);
+        # reading it now keeps it in the cache with the site, sparing each request a query.
+        site.root_page.specific  # noqa: B018
+        return site
+
+    return site_cached(f"site:{hostname}:{port}", find)
+
+
+def fragment_key(request) -> str:
+    """What a cached header or footer fragment varies on: the site, the language, the version."""
+    site = Site.find_for_request(request)
+    return f"{site.pk if site else ''}:{get_language()}:{site_cache_version()}"
+
+
+class CachedViewRestrictionsMixin:
+    """Serve a page without asking the database about view restrictions it does not have.
+
+    Wagtail checks the restrictions on every page it serves (two queries: the ancestors,
+    then their restrictions). The ids are cached; the restrictions themselves are read
+    fresh when there are any, so a changed password or group applies at once.
+    """
+
+    def get_view_restrictions(self) -> Any:
+        uncached = super().get_view_restrictions  # called only when the cache misses
+        ids = site_cached(
+            f"view-restrictions:{self.pk}", lambda: list(uncached().values_list("pk", flat=True))
+        )
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=ids)

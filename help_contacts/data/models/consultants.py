@@ -1,0 +1,372 @@
+"""The consultant directory: one listing per person or practice."""
+
+import re
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    validate_email,
+)
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+
+from core.models import EditorialSnippet
+from help_contacts.data.choices import (
+    Cost,
+    Credential,
+    Language,
+    ListingSource,
+    Service,
+    Specialty,
+)
+from help_contacts.data.directory_page import directory_page_find
+from help_contacts.data.models.fields import ChoiceListField
+from help_contacts.data.models.places import Place
+from help_contacts.data.models.querysets import ConsultantQuerySet, verified_cutoff
+
+MAX_HOME_VISIT_RADIUS_KM = 150
+# Listing URLs live beside these routes of the directory page, so no listing may take them.
+RESERVED_SLUGS = {"suggest-a-listing", "thanks", "report", "api"}
+# Moderation state belongs to the listing as a whole, not to one version of its text, so
+# publishing an older draft must not bring a rejected suggestion back or clear a flag.
+MODERATION_FIELDS = ("verification_requested_at", "rejected_at", "rejection_reason")
+
+
+class Consultant(EditorialSnippet):
+    """One directory listing: a lactation consultant or supporter a parent can contact."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text=_("The last part of the listing's web address. Made from the name if empty."),
+    )
+    credentials = ChoiceListField(_("credentials"), choices_class=Credential)
+    practice_name = models.CharField(_("practice name"), max_length=160, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    city = models.CharField(_("town or city"), max_length=120)
+    region = models.CharField(_("state, county or region"), max_length=120, blank=True)
+    postcode = models.CharField(_("postcode or ZIP code"), max_length=20, blank=True)
+    country = models.CharField(
+        _("country code"),
+        max_length=2,
+        default="US",
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use a two-letter code such as US or GB."))],
+        help_text=_("ISO 3166 two-letter code, such as US, GB or CA."),
+    )
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Leave both coordinates empty to look them up from the postcode or town."),
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    languages = ChoiceListField(_("languages"), choices_class=Language)
+    services = ChoiceListField(_("services"), choices_class=Service)
+    costs = ChoiceListField(_("cost"), choices_class=Cost)
+    specialties = ChoiceListField(_("specialties"), choices_class=Specialty)
+    home_visit_radius_km = models.PositiveSmallIntegerField(
+        _("home-visit travel radius (km)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_HOME_VISIT_RADIUS_KM)],
+        help_text=_("How far from the address this person travels for home visits."),
+    )
+    opening_hours = models.TextField(_("opening hours"), max_length=500, blank=True)
+    accepting_new_clients = models.BooleanField(_("accepting new clients"), default=True)
+    bio = models.TextField(_("about"), max_length=2000, blank=True)
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("The day a person last checked these details with the consultant."),
+    )
+    source = models.CharField(
+        _("source"), max_length=20, choices=ListingSource.choices, default=ListingSource.EDITOR
+    )
+    submitter_contact = models.CharField(
+        _("suggested by"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who suggested this listing, for the directory manager only. Never shown."),
+    )
+    verification_requested_at = models.DateTimeField(
+        _("re-verification requested"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when a problem report about this listing is accepted. It needs re-verifying "
+            "until a version with a last verified date on or after that day is published."
+        ),
+    )
+    rejected_at = models.DateTimeField(_("suggestion rejected"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for rejecting"), max_length=1000, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ConsultantQuerySet.as_manager()
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="consultant")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="consultant",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("practice_name"), FieldPanel("credentials")],
+            heading=_("Who they are"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                HelpPanel(template="help_contacts/admin/location_map_panel.html"),
+            ],
+            heading=_("Where they are"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("How to reach them"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("services"),
+                FieldPanel("home_visit_radius_km"),
+                FieldPanel("languages"),
+                FieldPanel("costs"),
+                FieldPanel("specialties"),
+                FieldPanel("opening_hours"),
+                FieldPanel("accepting_new_clients"),
+            ],
+            heading=_("What they offer"),
+        ),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [
+                FieldPanel("last_verified"),
+                FieldPanel("slug"),
+                FieldPanel("source", read_only=True),
+                FieldPanel("submitter_contact"),
+                FieldPanel("verification_requested_at", read_only=True),
+                FieldPanel("rejection_reason", read_only=True),
+            ],
+            heading=_("Checking"),
+        ),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("consultant listing")
+        verbose_name_plural = _("consultant listings")
+        indexes = [
+            # The directory's bounding-box search only ever reads published listings. On
+            # PostgreSQL the index also holds every column the search filters and sorts
+            # on, so ranking and counting never visit the table (SQLite ignores include).
+            models.Index(
+                fields=["latitude", "longitude"],
+                include=[
+                    *("id", "name", "practice_name", "home_visit_radius_km"),
+                    *("accepting_new_clients", "languages", "services", "costs", "specialties"),
+                ],
+                condition=models.Q(live=True),
+                name="consultant_live_lat_lon",
+            ),
+            models.Index(fields=["city"], name="consultant_city"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for field_name in MODERATION_FIELDS:
+            setattr(obj, field_name, getattr(self, field_name))
+        return obj
+
+    # Moderation --------------------------------------------------------------------------
+
+    # Each property below answers for one listing what a `ConsultantQuerySet` method asks
+    # of many; tests/help_contacts/test_listing_rules.py checks that they agree.
+
+    @property
+    def is_waiting_suggestion(self):
+        """A suggestion from the public that no one has approved or rejected yet."""
+        return (
+            self.source == ListingSource.SUGGESTION
+            and not self.live
+            and self.first_published_at is None
+            and self.rejected_at is None
+        )
+
+    @property
+    def reverification_requested(self):
+        """A problem report was accepted and no check has been published since."""
+        requested_at = self.verification_requested_at
+        if requested_at is None:
+            return False
+        return not (
+            self.last_verified is not None
+            and self.last_verified >= timezone.localdate(requested_at)
+            and self.last_published_at is not None
+            and self.last_published_at >= requested_at
+        )
+
+    @property
+    def submitter_email(self):
+        """The email address in what the submitter typed as their contact, if there is one."""
+        for word in re.split(r"[\s,;<>()\[\]]+", self.submitter_contact):
+            if "@" not in word:
+                continue
+            try:
+                validate_email(word)
+            except ValidationError:
+                continue
+            return word
+        return ""
+
+    @property
+    def moderation_status(self):
+        """A short note for the admin listing on where a listing stands with the public's input."""
+        if self.is_waiting_suggestion:
+            return _("Suggestion waiting for approval")
+        if self.rejected_at is not None and not self.live:
+            return _("Suggestion rejected")
+        if self.reverification_requested:
+            return _("Re-verify: a problem was reported")
+        return ""
+
+    # Display -----------------------------------------------------------------------------
+
+    def _labels(self, field_name):
+        return self._meta.get_field(field_name).labels(getattr(self, field_name))
+
+    @cached_property
+    def credential_labels(self):
+        return self._labels("credentials")
+
+    @cached_property
+    def language_labels(self):
+        return self._labels("languages")
+
+    @cached_property
+    def service_labels(self):
+        return self._labels("services")
+
+    @cached_property
+    def cost_labels(self):
+        return self._labels("costs")
+
+    @cached_property
+    def specialty_labels(self):
+        return self._labels("specialties")
+
+    @property
+    def short_credentials(self):
+        """'IBCLC, Midwife': the part of each credential's name before any explanation."""
+        return ", ".join(str(label).split(" (")[0] for label in self.credential_labels)
+
+    @property
+    def phone_tel(self):
+        return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def is_demo(self):
+        return self.source == ListingSource.DEMO
+
+    @property
+    def offers_home_visits(self):
+        return Service.HOME_VISITS in (self.services or [])
+
+    @property
+    def address_lines(self):
+        locality = " ".join(part for part in (self.city, self.region, self.postcode) if part)
+        return [line for line in (self.practice_name, self.street_address, locality) if line]
+
+    @property
+    def needs_verification(self):
+        """Nobody has checked it for the site's staleness period (`not_verified_for`)."""
+        return self.last_verified is None or self.last_verified < verified_cutoff()
+
+    # Validation: coordinates from the address when an editor leaves them out -------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.offers_home_visits:
+            self.home_visit_radius_km = None
+        elif not self.home_visit_radius_km:
+            errors["home_visit_radius_km"] = _("Say how far this person travels for home visits.")
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            errors[missing] = _("Give both latitude and longitude, or leave both empty.")
+        elif self.latitude is None and self.city:
+            self._geocode(errors)
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is used by the directory itself. Choose another.")
+        if errors:
+            raise ValidationError(errors)
+        if not self.slug:
+            self.slug = self.unique_slug()
+
+    def _geocode(self, errors):
+        place = Place.objects.for_address(
+            postcode=self.postcode, city=self.city, region=self.region, country=self.country
+        )
+        if place is None:
+            field = "postcode" if self.postcode and not self.city else "city"
+            errors[field] = _(
+                "We could not find this place to put it on the map. Check the town, region, "
+                "postcode and country, or enter the latitude and longitude yourself."
+            )
+            return
+        self.latitude, self.longitude = place.latitude, place.longitude
+
+    def unique_slug(self):
+        base = slugify(f"{self.name} {self.city}")[:120] or "listing"
+        slug, number = base, 1
+        taken = Consultant.objects.exclude(pk=self.pk)
+        while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    # Preview ---------------------------------------------------------------------------
+
+    def get_preview_template(self, request, mode_name):
+        return "help_contacts/consultant_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            "consultant": self,
+            "page": directory_page_find(),
+            "json_ld": "",
+            "is_preview": True,
+        }

@@ -1,0 +1,162 @@
+"""The directory's rules as queries: each is written once here and used everywhere.
+
+The page, the API, the admin filters, the dashboard and the exports all ask these
+querysets, so "stale", "waiting for approval" or "needs re-verifying" cannot mean one
+thing in one place and another elsewhere. Where a single listing needs the same answer
+in Python (a row in the admin), the model's property mirrors the query, and a test
+checks that the two agree on every case.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dateutil.relativedelta import relativedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from help_contacts.data.choices import ListingSource, PlaceKind
+from help_contacts.data.place_names import COUNTRY_ALIASES, ZIP_RE, place_key
+
+if TYPE_CHECKING:
+    from help_contacts.data.models.places import Place
+
+MAX_CANDIDATES = 40
+MAX_ALTERNATIVES = 5
+
+
+def verified_cutoff(*, months: int | None = None, today: datetime.date | None = None):
+    """The day before which a listing's last check counts as stale."""
+    months = settings.DIRECTORY_STALE_AFTER_MONTHS if months is None else months
+    return (today or timezone.localdate()) - relativedelta(months=months)
+
+
+def _rejected() -> Q:
+    return Q(source=ListingSource.SUGGESTION, live=False, rejected_at__isnull=False)
+
+
+def _not_verified_for(months: int | None) -> Q:
+    return Q(last_verified__isnull=True) | Q(last_verified__lt=verified_cutoff(months=months))
+
+
+class ConsultantQuerySet(models.QuerySet):
+    """Directory listings, asked by what a person needs to do with them."""
+
+    def published(self):
+        return self.filter(live=True)
+
+    def awaiting_review(self):
+        """Suggestions from the public that wait for a directory manager's decision."""
+        return self.filter(
+            source=ListingSource.SUGGESTION,
+            live=False,
+            first_published_at__isnull=True,
+            rejected_at__isnull=True,
+        )
+
+    def rejected(self):
+        """Suggestions a directory manager turned down; kept for the record."""
+        return self.filter(_rejected())
+
+    def without_rejected(self):
+        return self.exclude(_rejected())
+
+    def needs_reverification(self):
+        """Listings with an accepted problem report and no check published since.
+
+        A check is a published version whose last verified date is the day of the request
+        or later: the date alone would miss a report accepted after a check earlier the
+        same day.
+        """
+        checked_since = Q(
+            last_verified__gte=TruncDate("verification_requested_at"),
+            last_published_at__gte=F("verification_requested_at"),
+        )
+        return self.filter(verification_requested_at__isnull=False).exclude(checked_since)
+
+    def not_verified_for(self, *, months: int | None = None):
+        """Listings nobody has checked for `months` (the site's setting when not given)."""
+        return self.filter(_not_verified_for(months))
+
+    def verified_within(self, *, months: int | None = None):
+        return self.exclude(_not_verified_for(months))
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """The place a search used and, when the name was ambiguous, the others it could mean."""
+
+    place: Place
+    alternatives: list[Place] = field(default_factory=list)
+
+
+def _qualifiers_match(place: Place, qualifiers: list[str]) -> bool:
+    names = {
+        place_key(value)
+        for value in (place.admin1_code, place.admin1_name, place.country_code, place.country_name)
+        if value
+    }
+    names.update(COUNTRY_ALIASES.get(place.country_code, ()))
+    return all(qualifier in names for qualifier in qualifiers)
+
+
+class PlaceQuerySet(models.QuerySet):
+    """The gazetteer, asked for the point behind what a parent or an editor typed."""
+
+    def postcode(self, text: str):
+        """The place for a US ZIP code (ZIP+4 allowed), or None."""
+        match = ZIP_RE.match((text or "").strip())
+        if not match:
+            return None
+        return self.filter(kind=PlaceKind.POSTCODE, key=match.group(1)).first()
+
+    def named(self, key: str):
+        return self.filter(kind=PlaceKind.PLACE, key=key)
+
+    def resolve(self, *, text: str) -> PlaceMatch | None:
+        """The best match for a typed place or ZIP code, most populous first; one query."""
+        text = text.strip()
+        if ZIP_RE.match(text):
+            place = self.postcode(text)
+            return PlaceMatch(place) if place else None
+        key = place_key(text)
+        if not key or key.startswith(","):
+            return None
+        name, *qualifiers = [part.strip() for part in key.split(",")]
+        qualifiers = [qualifier for qualifier in qualifiers if qualifier]
+        candidates = list(self.named(name).order_by("-population", "label")[:MAX_CANDIDATES])
+        exact = [place for place in candidates if place.label_key == key]
+        if exact:
+            return PlaceMatch(exact[0])
+        matching = [place for place in candidates if _qualifiers_match(place, qualifiers)]
+        if not matching:
+            return None
+        chosen, *others = matching
+        return PlaceMatch(chosen, others[:MAX_ALTERNATIVES])
+
+    def for_address(
+        self, *, postcode: str = "", city: str = "", region: str = "", country: str = ""
+    ) -> Place | None:
+        """A point for a listing's address: its US ZIP code, else its town in its country."""
+        country = (country or "").upper()
+        if country in ("", "US"):
+            place = self.postcode(postcode)
+            if place:
+                return place
+        if not city.strip():
+            return None
+        candidates = self.named(place_key(city))
+        if country:
+            candidates = candidates.filter(country_code=country)
+        candidates = list(candidates.order_by("-population")[:MAX_CANDIDATES])
+        if region.strip():
+            region_key = [place_key(region)]
+            in_region = [place for place in candidates if _qualifiers_match(place, region_key)]
+            candidates = in_region or candidates
+        return candidates[0] if candidates else None

@@ -1,0 +1,208 @@
+"""Every form a listing takes outside the database, from one set of field rules.
+
+The JSON API, the schema.org JSON-LD on a listing's page, the result cards of the
+directory page and the CSV and HSDS interchange all start from the same pieces here
+(the address, the interchange fields, distances, map links), so a change to what a
+listing says reaches every representation at once.
+"""
+
+import json
+
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.html import _json_script_escapes, conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from help_contacts.data.models import Consultant
+
+KM_PER_MILE = 1.609344
+
+# What a file (CSV, HSDS) carries for each listing; everything else (slug, source,
+# moderation state, who suggested it) stays as it is on import. The public suggestion
+# form asks for the same fields, less those only a directory manager can vouch for.
+INTERCHANGE_FIELDS = (
+    "name",
+    "practice_name",
+    "credentials",
+    "street_address",
+    "city",
+    "region",
+    "postcode",
+    "country",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "services",
+    "home_visit_radius_km",
+    "languages",
+    "costs",
+    "specialties",
+    "opening_hours",
+    "accepting_new_clients",
+    "bio",
+    "last_verified",
+)
+ADDRESS_FIELDS = ("street_address", "city", "region", "postcode", "country")
+SCHEMA_ORG_ADDRESS = {
+    "street_address": "streetAddress",
+    "city": "addressLocality",
+    "region": "addressRegion",
+    "postcode": "postalCode",
+    "country": "addressCountry",
+}
+
+
+def postal_address(*, consultant: Consultant) -> dict[str, str]:
+    """The listing's address, field by field, in the order a letter would give it."""
+    return {name: getattr(consultant, name) for name in ADDRESS_FIELDS}
+
+
+def interchange_values(*, consultant: Consultant) -> dict:
+    """The listing's values for every interchange field, as stored."""
+    return {name: getattr(consultant, name, None) for name in INTERCHANGE_FIELDS}
+
+
+def distance_label(km: float | None) -> str:
+    """'2.4 km (1.5 mi)', with one decimal under 10 km and none above."""
+    if km is None:
+        return ""
+    miles = km / KM_PER_MILE
+    digits = 1 if km < 10 else 0
+    # number_format truncates, so round first: 0.29 km reads 0.3 km, not 0.2 km.
+    km_text = number_format(round(km, digits), digits)
+    miles_text = number_format(round(miles, digits), digits)
+    return f"{km_text} km ({miles_text} mi)"
+
+
+def directions_url(*, consultant: Consultant) -> str:
+    return settings.MAP_DIRECTIONS_URL.format(
+        lat=f"{consultant.latitude:.5f}", lon=f"{consultant.longitude:.5f}"
+    )
+
+
+def consultant_json_ld(*, consultant: Consultant, url: str) -> SafeString:
+    """schema.org data for one listing, safe to place inside a <script> element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalBusiness",
+        "name": consultant.practice_name or consultant.name,
+        "url": url,
+        "address": {
+            "@type": "PostalAddress",
+            **{
+                SCHEMA_ORG_ADDRESS[name]: value
+                for name, value in postal_address(consultant=consultant).items()
+            },
+        },
+        "geo": {
+            "@type": "GeoCoordinates",
+            "latitude": consultant.latitude,
+            "longitude": consultant.longitude,
+        },
+        "employee": {
+            "@type": "Person",
+            "name": consultant.name,
+            "hasCredential": [str(label) for label in consultant.credential_labels],
+        },
+        "knowsLanguage": consultant.languages,
+        "isAcceptingNewPatients": consultant.accepting_new_clients,
+    }
+    if consultant.phone:
+        data["telephone"] = consultant.phone
+    if consultant.email:
+        data["email"] = consultant.email
+    if consultant.website:
+        data["sameAs"] = consultant.website
+    if consultant.opening_hours:
+        data["openingHours"] = consultant.opening_hours
+    if consultant.home_visit_radius_km:
+        data["areaServed"] = {
+            "@type": "GeoCircle",
+            "geoMidpoint": data["geo"],
+            "geoRadius": consultant.home_visit_radius_km * 1000,
+        }
+    text = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
+    return mark_safe(text)  # every <, > and & is escaped above
+
+
+def consultant_api_json(*, consultant: Consultant, listing_base_url: str | None) -> dict:
+    """One search result in the directory's JSON API."""
+    return {
+        "id": consultant.pk,
+        "name": consultant.name,
+        "url": f"{listing_base_url}{consultant.slug}/" if listing_base_url else None,
+        "credentials": consultant.credentials,
+        "practice_name": consultant.practice_name,
+        "address": postal_address(consultant=consultant),
+        "lat": consultant.latitude,
+        "lon": consultant.longitude,
+        "phone": consultant.phone,
+        "email": consultant.email,
+        "website": consultant.website,
+        "languages": consultant.languages,
+        "services": consultant.services,
+        "costs": consultant.costs,
+        "specialties": consultant.specialties,
+        "opening_hours": consultant.opening_hours,
+        "accepting_new_clients": consultant.accepting_new_clients,
+        "home_visit_radius_km": consultant.home_visit_radius_km,
+        "visits_your_area": bool(consultant.reaches_you),
+        "last_verified": consultant.last_verified.isoformat() if consultant.last_verified else None,
+        "is_demo": consultant.is_demo,
+        "distance_km": round(consultant.distance_km, 2),
+        "distance_miles": round(consultant.distance_km / KM_PER_MILE, 2),
+    }
+
+
+def _filled_in(message: str, **values) -> SafeString:
+    """A translated message with escaped values put in, as `{% blocktranslate %}` does."""
+    return mark_safe(message % {name: conditional_escape(value) for name, value in values.items()})
+
+
+def _joined(labels) -> str:
+    return ", ".join(str(label) for label in labels)
+
+
+def listing_cards(*, listings, listing_base_url: str) -> list[dict]:
+    """What each result card on the directory page says, worked out here for its template.
+
+    The template only places these values. Resolved there, twenty cards each looking up
+    some forty expressions through the model (labels, translations, filters) cost more
+    than the search that found them.
+    """
+    """One dict per listing; an optional line is None when the template leaves it out."""
+    # Each message is translated once for the whole list.
+    away = gettext("%(distance)s away")
+    call = gettext("Call %(phone)s")
+    website_of = gettext("of %(name)s")
+    directions_to = gettext("to %(name)s")
+    cards = []
+    for consultant in listings:
+        address = consultant.address_lines
+        cards.append(
+            {
+                "name": consultant.name,
+                "url": f"{listing_base_url}{consultant.slug}/",
+                "lat": f"{consultant.latitude:f}",  # as the stringformat:"f" filter wrote it
+                "lon": f"{consultant.longitude:f}",
+                "credentials": consultant.short_credentials if consultant.credentials else None,
+                "distance": _filled_in(away, distance=distance_label(consultant.distance_km)),
+                "reaches_you": consultant.reaches_you,
+                "accepting_new_clients": consultant.accepting_new_clients,
+                "is_demo": consultant.is_demo,
+                "address": ", ".join(address) if address else None,
+                "services": _joined(consultant.service_labels) if consultant.services else None,
+                "languages": _joined(consultant.language_labels) if consultant.languages else None,
+                "costs": _joined(consultant.cost_labels) if consultant.costs else None,
+                "phone_tel": consultant.phone_tel,
+                "call": _filled_in(call, phone=consultant.phone) if consultant.phone else None,
+                "website": consultant.website,
+                "website_of": _filled_in(website_of, name=consultant.name),
+                "directions_url": directions_url(consultant=consultant),
+                "directions_to": _filled_in(directions_to, name=consultant.name),
+            }
+        )
+    return cards

@@ -1,0 +1,255 @@
+"""Forms for the directory: the search parameters (shared by page and API) and submissions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from help_contacts.data.choices import Cost, Language, Service, Specialty
+from help_contacts.data.models import Consultant, Place, ProblemKind
+from help_contacts.data.representations import INTERCHANGE_FIELDS
+from help_contacts.data.selectors import DirectoryFilters, DirectorySearch, Point
+
+RADIUS_CHOICES = [
+    (5, _("5 km (3 miles)")),
+    (10, _("10 km (6 miles)")),
+    (25, _("25 km (15 miles)")),
+    (50, _("50 km (30 miles)")),
+    (100, _("100 km (60 miles)")),
+]
+DEFAULT_RADIUS_KM = 25
+SEARCH_PARAMETERS = (
+    *("location", "lat", "lon", "radius", "language", "service"),
+    *("specialty", "accepting", "cost", "q"),
+)
+TRUE_WORDS = {"1", "true", "on", "yes"}
+FALSE_WORDS = {"", "0", "false", "off", "no"}
+
+
+class YesNoCheckbox(forms.CheckboxInput):
+    """A checkbox that hands the field what was sent, so nonsense can be refused."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, check_test=lambda value: str(value).lower() in TRUE_WORDS)
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class YesNoField(forms.Field):
+    """A checkbox that refuses anything but the usual spellings of yes and no."""
+
+    widget = YesNoCheckbox
+    default_error_messages = {"invalid": _("Use 1 for yes or 0 for no.")}
+
+    def to_python(self, value):
+        text = str(value if value is not None else "").strip().lower()
+        if value is True or text in TRUE_WORDS:
+            return True
+        if value is False or text in FALSE_WORDS:
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class CheckboxList(forms.CheckboxSelectMultiple):
+    template_name = "help_contacts/widgets/checkbox_list.html"
+
+
+class SingleSelectMultiple(forms.Select):
+    """A drop-down that offers one choice but, like a checkbox list, accepts repeated values."""
+
+    allow_multiple_selected = True
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("multiple", None)
+        return context
+
+
+class DirectoryForm(forms.Form):
+    """Labels without a trailing colon; Django's BoundField ties help and errors to inputs."""
+
+    label_suffix = ""
+
+
+class DirectorySearchForm(DirectoryForm):
+    """The directory's query parameters; the page and the API both read them through this."""
+
+    location = forms.CharField(
+        label=_("Town, city or ZIP code"),
+        max_length=200,
+        required=False,
+                help_text=_("For example Leeds, Springfield, MO or 10001."),
+    )
+    lat = forms.FloatField(
+        label=_("Latitude"), required=False, min_value=-90, max_value=90, widget=forms.HiddenInput
+    )
+    lon = forms.FloatField(
+        label=_("Longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        widget=forms.HiddenInput,
+    )
+    radius = forms.TypedChoiceField(
+        label=_("Distance"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=DEFAULT_RADIUS_KM,
+        initial=DEFAULT_RADIUS_KM,
+            )
+    language = forms.MultipleChoiceField(
+        label=_("Language"),
+        choices=[("", _("Any language")), *Language.choices],
+        required=False,
+        widget=SingleSelectMultiple,
+    )
+    service = forms.MultipleChoiceField(
+        label=_("Type of help"), choices=Service.choices, required=False, widget=CheckboxList
+    )
+    specialty = forms.MultipleChoiceField(
+        label=_("Experienced with"),
+        choices=Specialty.choices,
+        required=False,
+        widget=CheckboxList,
+    )
+    cost = forms.MultipleChoiceField(
+        label=_("Cost"), choices=Cost.choices, required=False, widget=CheckboxList
+    )
+    accepting = YesNoField(
+        label=_("Only those accepting new clients"), required=False, widget=YesNoCheckbox
+    )
+    q = forms.CharField(
+        label=_("Name or practice"), max_length=100, required=False
+    )
+    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *args, require_location=False, **kwargs):
+        if data is not None and not data.get("radius"):
+            data = data.copy()
+            data["radius"] = str(DEFAULT_RADIUS_KM)
+        super().__init__(data, *args, **kwargs)
+        self.require_location = require_location
+        self.search = None
+
+    def clean_language(self):
+        return [code for code in self.cleaned_data["language"] if code]
+
+    def clean(self):
+        cleaned = super().clean()
+        lat, lon = cleaned.get("lat"), cleaned.get("lon")
+        if self.has_error("lat") or self.has_error("lon"):
+            return cleaned
+        if (lat is None) != (lon is None):
+            missing = "lon" if lon is None else "lat"
+            self.add_error(missing, _("Send both latitude and longitude, or neither."))
+            return cleaned
+        match = None
+        location = cleaned.get("location", "")
+        if lat is not None:
+            point, place_name = Point(lat, lon), str(_("your location"))
+        elif location:
+            match = Place.objects.resolve(text=location)
+            if match is None:
+                self.add_error(
+                    "location",
+                    _(
+                        "We could not find “%(place)s”. Check the spelling, add the state or "
+                        "country (for example Springfield, MO), or try a ZIP code."
+                    )
+                    % {"place": location},
+                )
+                return cleaned
+            point = Point(match.place.latitude, match.place.longitude)
+            place_name = match.place.label
+        elif self.has_error("location"):
+            return cleaned
+        else:
+            if self.require_location:
+                self.add_error("location", _("Enter a town, city or ZIP code, or lat and lon."))
+            return cleaned
+        if self.errors:
+            return cleaned
+        self.search = DirectorySearch(
+            point=point,
+            place_name=place_name,
+            radius_km=cleaned.get("radius") or DEFAULT_RADIUS_KM,
+            filters=DirectoryFilters(
+                languages=tuple(cleaned.get("language") or ()),
+                services=tuple(cleaned.get("service") or ()),
+                specialties=tuple(cleaned.get("specialty") or ()),
+                costs=tuple(cleaned.get("cost") or ()),
+                accepting=bool(cleaned.get("accepting")),
+                text=cleaned.get("q", ""),
+            ),
+            place=match.place if match else None,
+            alternatives=match.alternatives if match else [],
+        )
+        return cleaned
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see and bots fill in."""
+
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("homepage"))
+
+
+# Fields only a directory manager can vouch for: the map point (looked up from the address)
+# and the day the details were last checked.
+MANAGER_ONLY_FIELDS = ("latitude", "longitude", "last_verified")
+CHOICE_LIST_FIELDS = ("credentials", "services", "languages", "costs", "specialties")
+
+
+class SuggestListingForm(HoneypotMixin, DirectoryForm, forms.ModelForm):
+    """A consultant (or a parent) suggests a listing; a person approves it before it shows.
+
+    It asks for the fields a directory file carries (`INTERCHANGE_FIELDS`), so a suggestion
+    holds what an import would.
+    """
+
+    submitter_contact = forms.CharField(
+        label=_("Your name and email or phone"),
+        max_length=300,
+        help_text=_("So we can check the details with you. We never publish this."),
+    )
+
+    class Meta:
+        model = Consultant
+        fields = [
+            *(name for name in INTERCHANGE_FIELDS if name not in MANAGER_ONLY_FIELDS),
+            "submitter_contact",
+        ]
+        labels = {"costs": _("Cost"), "specialties": _("Experienced with")}
+        widgets = {
+            **dict.fromkeys(CHOICE_LIST_FIELDS, CheckboxList),
+            "opening_hours": forms.Textarea(attrs={"rows": 3}),
+            "bio": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class ProblemReportForm(HoneypotMixin, DirectoryForm):
+    """Tell us something in a listing is wrong."""
+
+    kind = forms.ChoiceField(
+        label=_("What is wrong?"), choices=ProblemKind.choices, widget=forms.RadioSelect
+    )
+    details = forms.CharField(
+        label=_("Details"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    reporter_email = forms.EmailField(
+        label=_("Your email (optional)"),
+        required=False,
+        help_text=_("Only if you are happy for us to ask you about it."),
+    )

@@ -1,0 +1,89 @@
+"""The public directory: search, one page per listing, and the forms that feed it.
+
+The page model sits in the web layer because its routes are views; code below this layer
+finds the page through `help_contacts.data.directory_page`.
+"""
+
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from core.models import BasePage
+from help_contacts.web import views
+
+
+class DirectoryPage(RoutablePageMixin, BasePage):
+    """Find a lactation consultant near you: the search page and every listing under it."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    suggest_intro = RichTextField(
+        _("suggest-a-listing introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Shown above the form consultants use to suggest a listing."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("suggest_intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "help_contacts/directory_page.html"
+
+    class Meta:
+        verbose_name = _("directory page")
+
+    @path("")
+    def search(self, request):
+        context = views.directory_search_context(request, self)
+        response = self.render(request, context_overrides=context)
+        if context["form"].is_bound and not context["form"].is_valid():
+            # The page explains what was wrong beside the field; the status says so too.
+            response.status_code = 400
+        return response
+
+    @path("suggest-a-listing/")
+    def suggest_listing(self, request):
+        return views.suggest_listing(request, self)
+
+    @path("suggest-a-listing/thanks/")
+    def suggest_listing_thanks(self, request):
+        return self.render(
+            request,
+            template="help_contacts/form_thanks.html",
+            context_overrides={"thanks": "suggestion"},
+        )
+
+    @path("<slug:slug>/")
+    def listing(self, request, slug):
+        return views.consultant_detail(request, self, slug)
+
+    @path("<slug:slug>/report/")
+    def report_problem(self, request, slug):
+        return views.report_problem(request, self, slug)
+
+    @path("<slug:slug>/report/thanks/")
+    def report_problem_thanks(self, request, slug):
+        return self.render(
+            request,
+            template="help_contacts/form_thanks.html",
+            context_overrides={"thanks": "report", "listing_slug": slug},
+        )
+
+    def listing_url(self, slug, request=None):
+        return f"{self.get_url(request)}{slug}/"
+
+    def route_url(self, name, request=None, **kwargs):
+        return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["suggest_url"] = self.route_url("suggest_listing", request)
+        return context
+
+    def redirect_to_route(self, name, request=None, **kwargs):
+        return redirect(self.route_url(name, request, **kwargs))
