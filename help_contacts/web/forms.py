@@ -79,7 +79,7 @@ class DirectorySearchForm(DirectoryForm):
         label=_("Town, city or ZIP code"),
         max_length=200,
         required=False,
-                help_text=_("For example Leeds, Springfield, MO or 10001."),
+        help_text=_("For example Leeds, Springfield, MO or 10001."),
     )
     lat = forms.FloatField(
         label=_("Latitude"), required=False, min_value=-90, max_value=90, widget=forms.HiddenInput
@@ -98,7 +98,7 @@ class DirectorySearchForm(DirectoryForm):
         required=False,
         empty_value=DEFAULT_RADIUS_KM,
         initial=DEFAULT_RADIUS_KM,
-            )
+    )
     language = forms.MultipleChoiceField(
         label=_("Language"),
         choices=[("", _("Any language")), *Language.choices],
@@ -120,9 +120,7 @@ class DirectorySearchForm(DirectoryForm):
     accepting = YesNoField(
         label=_("Only those accepting new clients"), required=False, widget=YesNoCheckbox
     )
-    q = forms.CharField(
-        label=_("Name or practice"), max_length=100, required=False
-    )
+    q = forms.CharField(label=_("Name or practice"), max_length=100, required=False)
     page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
     def __init__(self, data=None, *args, require_location=False, **kwargs):

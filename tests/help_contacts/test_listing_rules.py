@@ -1,0 +1,79 @@
+"""Each directory rule has one home, a `ConsultantQuerySet` method; a listing's own property
+must give the same answer, case by case, or the admin row and the filter beside it disagree."""
+
+import datetime
+import itertools
+
+import pytest
+from dateutil.relativedelta import relativedelta
+
+from django.utils import timezone
+
+from help_contacts.models import Consultant, ListingSource
+from tests.factories import ConsultantFactory
+
+TODAY = timezone.localdate()
+NOW = timezone.now()
+DAY = datetime.timedelta(days=1)
+
+
+def _listings():
+    """Listings in every combination of the fields the moderation rules read."""
+    cases = itertools.product(
+        (ListingSource.EDITOR, ListingSource.SUGGESTION),
+        (True, False),  # live
+        (None, NOW - 3 * DAY),  # first published
+        (None, NOW - 2 * DAY),  # rejected
+        (None, NOW - DAY),  # re-verification requested
+        (None, TODAY - 2 * DAY, TODAY),  # last verified
+        (None, NOW - 2 * DAY, NOW),  # last published
+    )
+    for number, (source, live, first, rejected, requested, verified, published) in enumerate(cases):
+        ConsultantFactory(
+            slug=f"case-{number}",
+            source=source,
+            live=live,
+            first_published_at=first,
+            rejected_at=rejected,
+            verification_requested_at=requested,
+            last_verified=verified,
+            last_published_at=published,
+        )
+    return list(Consultant.objects.all())
+
+
+@pytest.mark.parametrize(
+    ("method", "property_name"),
+    [
+        ("awaiting_review", "is_waiting_suggestion"),
+        ("needs_reverification", "reverification_requested"),
+        ("not_verified_for", "needs_verification"),
+    ],
+)
+def test_listing_property_agrees_with_its_queryset_rule(db, method, property_name):
+    listings = _listings()
+    in_query = set(getattr(Consultant.objects, method)().values_list("pk", flat=True))
+    by_property = {listing.pk for listing in listings if getattr(listing, property_name)}
+    assert in_query == by_property
+    assert in_query, "the cases include listings the rule selects"
+    assert len(in_query) < len(listings), "and listings it does not"
+
+
+def test_rejected_and_without_rejected_split_every_listing(db):
+    listings = _listings()
+    rejected = set(Consultant.objects.rejected().values_list("pk", flat=True))
+    kept = set(Consultant.objects.without_rejected().values_list("pk", flat=True))
+    assert rejected and kept
+    assert rejected.isdisjoint(kept)
+    assert rejected | kept == {listing.pk for listing in listings}
+
+
+def test_staleness_follows_the_configured_number_of_months(db, settings):
+    settings.DIRECTORY_STALE_AFTER_MONTHS = 6
+    recent = ConsultantFactory(last_verified=TODAY - relativedelta(months=5))
+    old = ConsultantFactory(last_verified=TODAY - relativedelta(months=7))
+    never = ConsultantFactory(last_verified=None)
+    stale = set(Consultant.objects.not_verified_for())
+    assert stale == {old, never}
+    assert set(Consultant.objects.verified_within()) == {recent}
+    assert not recent.needs_verification and old.needs_verification
