@@ -1,5 +1,9 @@
-import pytest
+"""Fixtures every test folder shares, and helpers for reading what a person sees."""
 
+import pytest
+from bs4 import BeautifulSoup
+
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from wagtail.models import Page, Site
@@ -11,6 +15,21 @@ from tests.factories import (
     UserFactory,
 )
 from website.demo.site import load_site_content
+
+
+def member_of(group_name, **fields):
+    """A new user in one of the editorial groups (Editors, Medical reviewers, …)."""
+    user = UserFactory(**fields)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def visible_text(response):
+    """What a person reads on the page: its text, parsed as HTML, whitespace collapsed."""
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    for hidden in soup(["script", "style", "template"]):
+        hidden.decompose()
+    return " ".join(soup.get_text(" ").split())
 
 
 @pytest.fixture(autouse=True)

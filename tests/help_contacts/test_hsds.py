@@ -9,7 +9,6 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -21,6 +20,7 @@ from help_contacts.interchange.hsds import consultant_to_hsds, hsds_import
 from help_contacts.interchange.importing import consultant_hsds_id
 from help_contacts.interchange.schema import SCHEMA_DIR
 from help_contacts.models import Consultant, HsdsIdentity
+from tests.conftest import member_of
 from tests.factories import ConsultantFactory, UserFactory, complete_listing, interchange_values
 
 pytestmark = pytest.mark.django_db
@@ -69,12 +69,6 @@ def run_import(path, *, dry_run=False):
     out, err = io.StringIO(), io.StringIO()
     call_command("import_hsds", str(path), dry_run=dry_run, stdout=out, stderr=err)
     return out.getvalue()
-
-
-def member_of(group_name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 # Export -----------------------------------------------------------------------------------

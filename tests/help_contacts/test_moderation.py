@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
@@ -13,11 +12,11 @@ from django.utils import timezone
 
 from help_contacts.data import services
 from help_contacts.models import Consultant, ListingSource, ProblemReport, ReportOutcome
+from tests.conftest import member_of, visible_text
 from tests.factories import (
     ConsultantFactory,
     ProblemReportFactory,
     SuggestedConsultantFactory,
-    UserFactory,
     suggestion_form_data,
 )
 
@@ -35,12 +34,6 @@ def fresh_rate_limit():
     cache.clear()
 
 
-def member_of(group_name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def manager(db):
     return member_of("Directory managers")
@@ -52,15 +45,8 @@ def manager_client(client, manager):
     return client
 
 
-def text_of(response):
-    """What a person reads: the page's text without tags, whitespace collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&quot;", '"')
-
-
 def dashboard_panel(client):
-    text = text_of(client.get(reverse("wagtailadmin_home")))
+    text = visible_text(client.get(reverse("wagtailadmin_home")))
     start = text.find("Directory: waiting for you")
     assert start != -1, "the directory panel is missing"
     return text[start:]
@@ -93,7 +79,7 @@ def test_suggestion_is_public_only_after_a_directory_manager_approves_it(
     listing = suggest(manager_client)
     assert not public_sees(listing)
 
-    queue = text_of(manager_client.get(reverse(f"{CONSULTANTS}:list"), {"status": "waiting"}))
+    queue = visible_text(manager_client.get(reverse(f"{CONSULTANTS}:list"), {"status": "waiting"}))
     assert "Siobhan Walsh" in queue
     assert "Suggestion waiting for approval" in queue
     assert "Approve and publish" in queue
@@ -102,13 +88,13 @@ def test_suggestion_is_public_only_after_a_directory_manager_approves_it(
     approve_url = reverse(f"{CONSULTANTS}:approve_suggestion", args=[listing.pk])
     confirm = manager_client.get(approve_url)
     assert confirm.status_code == 200
-    assert "Approve suggested listing" in text_of(confirm)
-    assert "Siobhan (siobhan@example.org)" in text_of(confirm)
+    assert "Approve suggested listing" in visible_text(confirm)
+    assert "Siobhan (siobhan@example.org)" in visible_text(confirm)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = manager_client.post(approve_url, follow=True)
     assert response.status_code == 200
-    assert "“Siobhan Walsh” approved and published." in text_of(response)
+    assert "“Siobhan Walsh” approved and published." in visible_text(response)
 
     listing.refresh_from_db()
     assert listing.live
@@ -116,7 +102,7 @@ def test_suggestion_is_public_only_after_a_directory_manager_approves_it(
     assert public_sees(listing)
     assert "0 suggested listings waiting" in dashboard_panel(manager_client)
 
-    history = text_of(manager_client.get(reverse(f"{CONSULTANTS}:history", args=[listing.pk])))
+    history = visible_text(manager_client.get(reverse(f"{CONSULTANTS}:history", args=[listing.pk])))
     assert "Suggestion approved" in history
     assert "Published" in history
     assert manager.get_full_name() in history
@@ -154,7 +140,7 @@ def test_rejecting_a_suggestion_keeps_it_unpublished_records_the_reason_and_emai
         response = manager_client.post(
             reject_url, {"reason": "Not a lactation service; a baby shop."}, follow=True
         )
-    assert "Suggestion “Siobhan Walsh” rejected." in text_of(response)
+    assert "Suggestion “Siobhan Walsh” rejected." in visible_text(response)
 
     listing.refresh_from_db()
     assert not listing.live
@@ -162,13 +148,13 @@ def test_rejecting_a_suggestion_keeps_it_unpublished_records_the_reason_and_emai
     assert not public_sees(listing)
 
     listings = reverse(f"{CONSULTANTS}:list")
-    assert "Siobhan Walsh" not in text_of(manager_client.get(listings, {"status": "waiting"}))
-    assert "Siobhan Walsh" not in text_of(manager_client.get(listings))
-    rejected = text_of(manager_client.get(listings, {"status": "rejected"}))
+    assert "Siobhan Walsh" not in visible_text(manager_client.get(listings, {"status": "waiting"}))
+    assert "Siobhan Walsh" not in visible_text(manager_client.get(listings))
+    rejected = visible_text(manager_client.get(listings, {"status": "rejected"}))
     assert "Siobhan Walsh" in rejected and "Suggestion rejected" in rejected
     assert "0 suggested listings waiting" in dashboard_panel(manager_client)
 
-    history = text_of(manager_client.get(reverse(f"{CONSULTANTS}:history", args=[listing.pk])))
+    history = visible_text(manager_client.get(reverse(f"{CONSULTANTS}:history", args=[listing.pk])))
     assert "Suggestion rejected" in history
     assert "Not a lactation service; a baby shop." in history
 
@@ -179,7 +165,7 @@ def test_rejecting_a_suggestion_keeps_it_unpublished_records_the_reason_and_emai
     # Once rejected, it cannot be approved by a stale link: the manager is told why.
     again = manager_client.post(reverse(f"{CONSULTANTS}:approve_suggestion", args=[listing.pk]))
     assert again.status_code == 409
-    assert "someone has already approved or rejected it" in text_of(again)
+    assert "someone has already approved or rejected it" in visible_text(again)
     listing.refresh_from_db()
     assert not listing.live
 
@@ -190,7 +176,7 @@ def test_rejecting_without_a_reason_is_refused_on_the_form(manager_client):
         reverse(f"{CONSULTANTS}:reject_suggestion", args=[listing.pk]), {"reason": "   "}
     )
     assert response.status_code == 400
-    assert "This field is required." in text_of(response)
+    assert "This field is required." in visible_text(response)
     listing.refresh_from_db()
     assert listing.rejected_at is None and listing.is_waiting_suggestion
     assert mail.outbox == []
@@ -221,7 +207,7 @@ def test_accepting_a_report_flags_the_listing_for_re_verification_and_resolves_t
     old_draft = listing.save_revision(user=manager)
     report = ProblemReportFactory(consultant=listing, reporter_email="parent@example.org")
 
-    reports = text_of(manager_client.get(reverse(f"{REPORTS}:list")))
+    reports = visible_text(manager_client.get(reverse(f"{REPORTS}:list")))
     assert "Grace Okafor" in reports and "Accept: re-verify the listing" in reports
     assert "1 problem report waiting" in dashboard_panel(manager_client)
 
@@ -229,19 +215,21 @@ def test_accepting_a_report_flags_the_listing_for_re_verification_and_resolves_t
         response = manager_client.post(
             reverse(f"{REPORTS}:accept_report", args=[report.pk]), follow=True
         )
-    assert "The listing is flagged for re-verification." in text_of(response)
+    assert "The listing is flagged for re-verification." in visible_text(response)
 
     report.refresh_from_db()
     assert report.resolved and report.outcome == ReportOutcome.ACCEPTED
-    assert "Grace Okafor" not in text_of(manager_client.get(reverse(f"{REPORTS}:list")))
+    assert "Grace Okafor" not in visible_text(manager_client.get(reverse(f"{REPORTS}:list")))
 
     panel = dashboard_panel(manager_client)
     assert "0 problem reports waiting" in panel
     assert "1 listing to re-verify after a problem report" in panel
     assert "Grace Okafor" in panel
-    flagged = text_of(manager_client.get(reverse(f"{CONSULTANTS}:list"), {"status": "reverify"}))
+    flagged = visible_text(
+        manager_client.get(reverse(f"{CONSULTANTS}:list"), {"status": "reverify"})
+    )
     assert "Grace Okafor" in flagged and "Re-verify: a problem was reported" in flagged
-    history = text_of(manager_client.get(reverse(f"{CONSULTANTS}:history", args=[listing.pk])))
+    history = visible_text(manager_client.get(reverse(f"{CONSULTANTS}:history", args=[listing.pk])))
     assert "Re-verification requested after a problem report" in history
 
     (email,) = mail.outbox
@@ -271,7 +259,7 @@ def test_rejecting_a_report_records_the_reason_and_leaves_the_listing_alone(
 
     blank = manager_client.post(url, {"reason": ""})
     assert blank.status_code == 400
-    assert "This field is required." in text_of(blank)
+    assert "This field is required." in visible_text(blank)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = manager_client.post(url, {"reason": "Checked: the number is right."})
@@ -283,9 +271,9 @@ def test_rejecting_a_report_records_the_reason_and_leaves_the_listing_alone(
     assert not report.consultant.reverification_requested
     assert mail.outbox == []  # the reporter gave no email
 
-    rejected = text_of(manager_client.get(reverse(f"{REPORTS}:list"), {"status": "rejected"}))
+    rejected = visible_text(manager_client.get(reverse(f"{REPORTS}:list"), {"status": "rejected"}))
     assert "Mei Chen" in rejected
-    history = text_of(manager_client.get(reverse(f"{REPORTS}:history", args=[report.pk])))
+    history = visible_text(manager_client.get(reverse(f"{REPORTS}:history", args=[report.pk])))
     assert "Report rejected" in history and "Checked: the number is right." in history
 
 
@@ -362,8 +350,8 @@ def test_a_published_listing_is_not_a_suggestion_to_approve(manager_client):
     listing = ConsultantFactory(name="Long Standing", source=ListingSource.EDITOR)
     response = manager_client.get(reverse(f"{CONSULTANTS}:approve_suggestion", args=[listing.pk]))
     assert response.status_code == 409
-    assert "is not a suggestion waiting for approval" in text_of(response)
-    assert "Approve and publish" not in text_of(
+    assert "is not a suggestion waiting for approval" in visible_text(response)
+    assert "Approve and publish" not in visible_text(
         manager_client.get(reverse(f"{CONSULTANTS}:edit", args=[listing.pk]))
     )
 
@@ -372,7 +360,7 @@ def test_a_resolved_report_cannot_be_decided_again(manager_client):
     report = ProblemReportFactory(resolved=True, outcome=ReportOutcome.REJECTED)
     response = manager_client.post(reverse(f"{REPORTS}:accept_report", args=[report.pk]))
     assert response.status_code == 409
-    assert "already been resolved" in text_of(response)
+    assert "already been resolved" in visible_text(response)
     assert not report.consultant.reverification_requested
 
 

@@ -5,18 +5,12 @@ import re
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from core.selectors import pages_due_for_review
-from tests.factories import ArticlePageFactory, FactorPageFactory, UserFactory
-
-
-def member_of(group_name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+from tests.conftest import member_of
+from tests.factories import ArticlePageFactory, FactorPageFactory
 
 
 def days_from_today(days):

@@ -5,18 +5,11 @@ import re
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from help_contacts.models import Consultant, ListingSource, ProblemKind, ProblemReport
-from tests.factories import UserFactory
-
-
-def member_of(group_name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+from tests.conftest import member_of
 
 
 def listing(name, **fields):

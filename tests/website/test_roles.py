@@ -1,6 +1,5 @@
 """What each editorial role can see, edit and publish in the Wagtail admin."""
 
-import re
 from importlib import import_module
 
 import pytest
@@ -12,22 +11,11 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
 
 from factors.models import FactorPage, PracticalInsight
-from tests.factories import UserFactory
+from tests.conftest import member_of, visible_text
 from tests.website.admin_forms import form_data
 from website.models import ArticlePage
 
 FACTOR_URL = "/why-milk-can-be-slow/stress-and-fatigue/"
-
-
-def visible_text(response):
-    html = response.content.decode()
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def member_of(group_name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def denied(response):

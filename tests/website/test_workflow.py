@@ -1,12 +1,10 @@
 """Health content goes live only through the Medical review workflow, which records the review."""
 
 import datetime
-import re
 
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -18,23 +16,13 @@ from wagtail.test.utils.form_data import rich_text
 from core.models import SiteSettings
 from core.reviews import review_record_approval
 from factors.models import FactorPage, PracticalInsight
-from tests.factories import PracticalInsightFactory, UserFactory
+from tests.conftest import member_of, visible_text
+from tests.factories import PracticalInsightFactory
 from tests.website.admin_forms import form_data
 from website.models import ArticlePage
 
 FACTOR_URL = "/why-milk-can-be-slow/stress-and-fatigue/"
 ARTICLE_URL = "/breastfeeding-issues/when-breast-milk-is-not-coming-out/"
-
-
-def visible_text(response):
-    html = response.content.decode()
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def member_of(group_name, **fields):
-    user = UserFactory(**fields)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
