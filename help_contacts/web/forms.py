@@ -51,11 +51,20 @@ class YesNoField(forms.Field):
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
 
+# The directory's widgets are drawn by one template each, options written in a loop rather
+# than through Django's template per option: the search form holds some sixty options and
+# is drawn on every search, where the include per option cost more than the search itself.
+
+
 class CheckboxList(forms.CheckboxSelectMultiple):
     template_name = "help_contacts/widgets/checkbox_list.html"
 
 
-class SingleSelectMultiple(forms.Select):
+class Select(forms.Select):
+    template_name = "help_contacts/widgets/select.html"
+
+
+class SingleSelectMultiple(Select):
     """A drop-down that offers one choice but, like a checkbox list, accepts repeated values."""
 
     allow_multiple_selected = True
@@ -98,6 +107,7 @@ class DirectorySearchForm(DirectoryForm):
         required=False,
         empty_value=DEFAULT_RADIUS_KM,
         initial=DEFAULT_RADIUS_KM,
+        widget=Select,
     )
     language = forms.MultipleChoiceField(
         label=_("Language"),
