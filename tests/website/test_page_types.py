@@ -34,5 +34,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
-    def test_only_one_home_page_may_exist(self):
-        self.assertEqual(HomePage.max_count, 1)
+    def test_a_second_home_page_cannot_be_created(self):
+        self.assertCanCreateAt(Page, HomePage)
+        root = Page.get_first_root_node()
+        root.add_child(instance=HomePage(title="Home", slug="home-one", heading="Welcome"))
+        self.assertCanNotCreateAt(Page, HomePage)
