@@ -35,7 +35,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
     def test_a_second_home_page_cannot_be_created(self):
-        self.assertCanCreateAt(Page, HomePage)
         root = Page.get_first_root_node()
+        self.assertTrue(HomePage.can_create_at(root))
         root.add_child(instance=HomePage(title="Home", slug="home-one", heading="Welcome"))
-        self.assertCanNotCreateAt(Page, HomePage)
+        self.assertFalse(HomePage.can_create_at(root))
