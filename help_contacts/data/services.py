@@ -11,7 +11,7 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,13 +33,31 @@ REPORT_REJECTED = "help_contacts.report.reject"
 REVERIFICATION_REQUESTED = "help_contacts.listing.reverify"
 
 
+SLUG_ATTEMPTS = 5
+
+
 def listing_suggestion_create(*, consultant: Consultant) -> Consultant:
-    """Store a suggested listing as an unpublished draft for a directory manager to approve."""
+    """Store a suggested listing as an unpublished draft for a directory manager to approve.
+
+    Two identical suggestions sent at the same moment both find the same free slug; the
+    unique constraint stops the second, which then takes the next number.
+    """
     consultant.source = ListingSource.SUGGESTION
     consultant.live = False
     consultant.last_verified = None
-    consultant.save()
-    consultant.save_revision(log_action=True)
+    for attempt in range(SLUG_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                consultant.save()
+                consultant.save_revision(log_action=True)
+            return consultant
+        except IntegrityError:
+            if attempt == SLUG_ATTEMPTS - 1 or not Consultant.objects.filter(
+                slug=consultant.slug
+            ).exists():
+                raise  # not a slug that someone else took
+            consultant.pk = None
+            consultant.slug = consultant.unique_slug()
     return consultant
 
 

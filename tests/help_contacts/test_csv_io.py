@@ -224,3 +224,16 @@ def test_csv_upload_in_the_admin_creates_drafts_for_a_directory_manager(client, 
     consultant = Consultant.objects.get()
     assert consultant.name == "Zofia Nowak"  # still published as it was
     assert consultant.get_latest_revision_as_object().name == "Zofia Nowak-Smith"
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+@pytest.mark.parametrize("bad", ["Ann\x00e", "Ann\x1be", "Ann\x7fe"])
+def test_control_characters_are_refused_alike_by_dry_run_and_import(tmp_path, dry_run, bad):
+    existing = listing()
+    good = rows(export_csv(tmp_path))[0]
+    path = write_csv(tmp_path / "bad.csv", [good | {"id": "", "name": bad, "bio": "ok\nfine"}])
+    report = csv_import(content=path.read_bytes(), dry_run=dry_run, user=None)
+    assert [problem.number for problem in report.problems] == [2]
+    assert "invisible control characters" in " ".join(report.problems[0].reasons)
+    assert not report.written
+    assert list(Consultant.objects.all()) == [existing]

@@ -12,7 +12,7 @@ from wagtail.models import Revision
 from help_contacts.data import representations
 from help_contacts.interchange.hsds import consultant_to_hsds, hsds_import
 from help_contacts.models import Consultant, HsdsIdentity
-from tests.factories import UserFactory, complete_listing, interchange_values
+from tests.factories import ConsultantFactory, UserFactory, complete_listing, interchange_values
 from tests.help_contacts.hsds_support import export, run_import
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +223,16 @@ def test_a_file_that_cannot_be_read_ends_the_command_with_a_message(tmp_path, co
 
     with pytest.raises(CommandError, match=message):
         run_import(path)
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_nul_byte_in_an_imported_name_is_refused_by_dry_run_and_import(tmp_path, dry_run):
+    listing = ConsultantFactory(name="Ada Nwosu")
+    document = json.loads(export(tmp_path).read_text())
+    document[0]["name"] = "Ada\x00 Nwosu"
+    document[0]["id"] = str(uuid.uuid4())
+    report = hsds_import(data=document, dry_run=dry_run, user=None)
+    assert len(report.problems) == 1
+    assert "invisible control characters" in " ".join(report.problems[0].reasons)
+    assert not report.written
+    assert list(Consultant.objects.all()) == [listing]

@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 
+from help_contacts.data.services import listing_suggestion_create
 from help_contacts.models import Consultant, ListingSource, ProblemReport
 from tests.factories import ConsultantFactory, suggestion_form_data
 
@@ -82,6 +83,18 @@ def test_too_many_suggestions_from_one_address_are_refused(client, directory, pl
     assert Consultant.objects.count() == 2
 
 
+@override_settings(DIRECTORY_SUBMISSIONS_PER_HOUR=2)
+def test_suggestions_sent_back_with_errors_do_not_count_against_the_limit(
+    client, directory, places
+):
+    for _ in range(3):
+        assert client.post(SUGGEST, suggestion_form_data(name="")).status_code == 400
+    for number in range(2):
+        response = client.post(SUGGEST, suggestion_form_data(name=f"Person {number}"))
+        assert response.status_code == 302
+    assert Consultant.objects.count() == 2
+
+
 def test_suggestion_form_needs_a_csrf_token(directory, places):
     strict = Client(enforce_csrf_checks=True)
     assert strict.post(SUGGEST, suggestion_form_data()).status_code == 403
@@ -108,3 +121,33 @@ def test_problem_report_needs_a_kind_and_cannot_target_a_draft(client, directory
     assert 'id="id_kind_error"' in response.content.decode()
     assert client.post("/find-support/draft/report/", {"kind": "phone"}).status_code == 404
     assert not ProblemReport.objects.exists()
+
+
+def test_a_second_identical_suggestion_sent_at_the_same_moment_takes_the_next_slug(db):
+    leeds = {"name": "Mia Lund", "city": "Leeds", "country": "GB", "latitude": 53.8}
+    first, second = Consultant(**leeds, longitude=-1.55), Consultant(**leeds, longitude=-1.55)
+    # Both forms are checked (which picks the slug) before either listing is saved.
+    first.full_clean()
+    second.full_clean()
+    listing_suggestion_create(consultant=first)
+    listing_suggestion_create(consultant=second)
+    assert first.slug == "mia-lund-leeds"
+    assert second.slug == "mia-lund-leeds-2"
+    assert Consultant.objects.filter(name="Mia Lund").count() == 2
+
+
+def test_a_free_slug_is_found_in_one_query_however_many_share_the_name(
+    db, django_assert_num_queries
+):
+    for number in range(1, 8):
+        ConsultantFactory(slug="mia-lund-leeds" if number == 1 else f"mia-lund-leeds-{number}")
+    with django_assert_num_queries(1):
+        slug = Consultant(name="Mia Lund", city="Leeds").unique_slug()
+    assert slug == "mia-lund-leeds-8"
+
+
+def test_a_nul_byte_in_a_suggestion_is_refused_with_a_message(client, directory):
+    response = client.post(SUGGEST, suggestion_form_data(name="Ann\x00e"))
+    assert response.status_code == 400
+    assert "Null characters are not allowed." in response.content.decode()
+    assert not Consultant.objects.filter(source="suggestion").exists()

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
 from core.models import EditorialSnippet
+from core.validators import validate_multiline, validate_single_line
 from help_contacts.data.choices import (
     Cost,
     Credential,
@@ -43,7 +44,7 @@ MODERATION_FIELDS = ("verification_requested_at", "rejected_at", "rejection_reas
 class Consultant(EditorialSnippet):
     """One directory listing: a lactation consultant or supporter a parent can contact."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     slug = models.SlugField(
         _("slug"),
         max_length=140,
@@ -52,11 +53,19 @@ class Consultant(EditorialSnippet):
         help_text=_("The last part of the listing's web address. Made from the name if empty."),
     )
     credentials = ChoiceListField(_("credentials"), choices_class=Credential)
-    practice_name = models.CharField(_("practice name"), max_length=160, blank=True)
-    street_address = models.CharField(_("street address"), max_length=200, blank=True)
-    city = models.CharField(_("town or city"), max_length=120)
-    region = models.CharField(_("state, county or region"), max_length=120, blank=True)
-    postcode = models.CharField(_("postcode or ZIP code"), max_length=20, blank=True)
+    practice_name = models.CharField(
+        _("practice name"), max_length=160, validators=[validate_single_line], blank=True
+    )
+    street_address = models.CharField(
+        _("street address"), max_length=200, validators=[validate_single_line], blank=True
+    )
+    city = models.CharField(_("town or city"), max_length=120, validators=[validate_single_line])
+    region = models.CharField(
+        _("state, county or region"), max_length=120, validators=[validate_single_line], blank=True
+    )
+    postcode = models.CharField(
+        _("postcode or ZIP code"), max_length=20, validators=[validate_single_line], blank=True
+    )
     country = models.CharField(
         _("country code"),
         max_length=2,
@@ -77,7 +86,9 @@ class Consultant(EditorialSnippet):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, validators=[validate_single_line], blank=True
+    )
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
     languages = ChoiceListField(_("languages"), choices_class=Language)
@@ -91,9 +102,11 @@ class Consultant(EditorialSnippet):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_HOME_VISIT_RADIUS_KM)],
         help_text=_("How far from the address this person travels for home visits."),
     )
-    opening_hours = models.TextField(_("opening hours"), max_length=500, blank=True)
+    opening_hours = models.TextField(
+        _("opening hours"), max_length=500, validators=[validate_multiline], blank=True
+    )
     accepting_new_clients = models.BooleanField(_("accepting new clients"), default=True)
-    bio = models.TextField(_("about"), max_length=2000, blank=True)
+    bio = models.TextField(_("about"), max_length=2000, validators=[validate_multiline], blank=True)
     last_verified = models.DateField(
         _("last verified"),
         null=True,
@@ -106,6 +119,7 @@ class Consultant(EditorialSnippet):
     submitter_contact = models.CharField(
         _("suggested by"),
         max_length=300,
+        validators=[validate_single_line],
         blank=True,
         help_text=_("Who suggested this listing, for the directory manager only. Never shown."),
     )
@@ -350,10 +364,22 @@ class Consultant(EditorialSnippet):
         self.latitude, self.longitude = place.latitude, place.longitude
 
     def unique_slug(self):
+        """The name and town as a slug, numbered after any already taken; one query.
+
+        Two listings saved at the same moment can still pick the same one; the unique
+        constraint refuses the second, and `listing_suggestion_create` asks again.
+        """
         base = slugify(f"{self.name} {self.city}")[:120] or "listing"
+        taken = (
+            set(
+                Consultant.objects.exclude(pk=self.pk)
+                .filter(slug__startswith=base)
+                .values_list("slug", flat=True)
+            )
+            | RESERVED_SLUGS
+        )
         slug, number = base, 1
-        taken = Consultant.objects.exclude(pk=self.pk)
-        while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
+        while slug in taken:
             number += 1
             slug = f"{base}-{number}"
         return slug
