@@ -23,9 +23,7 @@ class NoControlCharacters:
 
     def __call__(self, value):
         allowed = LINE_BREAKS if self.multiline else set()
-        if any(
-            unicodedata.category(ch) == "Cc" and ch not in allowed for ch in str(value or "")
-        ):
+        if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in str(value or "")):
             raise ValidationError(
                 _("Remove the invisible control characters (such as NUL) from this text."),
                 code="control_characters",

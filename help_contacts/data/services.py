@@ -52,9 +52,10 @@ def listing_suggestion_create(*, consultant: Consultant) -> Consultant:
                 consultant.save_revision(log_action=True)
             return consultant
         except IntegrityError:
-            if attempt == SLUG_ATTEMPTS - 1 or not Consultant.objects.filter(
-                slug=consultant.slug
-            ).exists():
+            if (
+                attempt == SLUG_ATTEMPTS - 1
+                or not Consultant.objects.filter(slug=consultant.slug).exists()
+            ):
                 raise  # not a slug that someone else took
             consultant.pk = None
             consultant.slug = consultant.unique_slug()
