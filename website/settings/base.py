@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.request_limits.PublicRequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -154,6 +155,9 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Public forms are a few short fields: outside the admin a bigger body is refused with a 413
+# before it is read, and no file is taken (website/request_limits.py; nginx says the same).
+PUBLIC_MAX_BODY_SIZE = 64 * 1024
 
 # Email: console in development, SMTP (EMAIL_URL) in production.
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")

@@ -37,6 +37,10 @@ if not WAGTAILADMIN_BASE_URL.startswith("https://"):
         "for production, e.g. https://milk.example.org."
     )
 
+# gunicorn listens on loopback behind nginx (deploy/); nginx's X-Real-IP names the visitor.
+TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])  # noqa: F405
+MIDDLEWARE = ["website.request_limits.ClientAddressFromProxyMiddleware", *MIDDLEWARE]  # noqa: F405
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
