@@ -179,6 +179,10 @@ if env("OPENSEARCH_URL", default=""):
     }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Making a rendition decodes the whole original: 25 megapixels (a 6000 x 4000 camera photo)
+# is about 100 MB in a worker; Wagtail's default of 128 megapixels is over 500 MB.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
