@@ -203,6 +203,9 @@ def main() -> None:
         "STATIC_ROOT": str(static_root),
         "MEDIA_ROOT": str(media_root),
     }
+    # Ctrl-C, or a TERM from a process manager, unwinds the `with` below and stops both.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     directory.mkdir(exist_ok=True)
     media_root.mkdir(parents=True, exist_ok=True)
     print("collectstatic (production settings) ...", flush=True)  # noqa: T201
