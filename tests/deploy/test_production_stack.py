@@ -44,6 +44,12 @@ def test_gunicorn_serves_hashed_static_files_itself(production_site):
     assert b"Leaflet 1.9.4" in response.body
 
 
+def test_a_missing_page_gets_the_sites_own_404(production_site):
+    response = fetch(production_site.gunicorn(), "/no-such-page/", headers=FROM_PROXY)
+    assert response.status == 404
+    assert re.search(r'href="/static/[^"]+\.[0-9a-f]{12}\.css"', response.text)
+
+
 def test_gunicorn_sends_plain_http_to_https(production_site):
     response = fetch(production_site.gunicorn(), "/", headers={"Host": "localhost"})
     assert response.status == 301
