@@ -41,36 +41,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.deploy)
 
 
-@dataclass
-class Response:
-    status: int
-    headers: http.client.HTTPMessage
-    body: bytes
-
-    @property
-    def text(self):
-        return self.body.decode()
-
-
-def fetch(
-    connection: http.client.HTTPConnection,
-    path: str,
-    *,
-    method: str = "GET",
-    headers: dict | None = None,
-    body: bytes | None = None,
-) -> Response:
-    """One request on a fresh connection; redirects are not followed, so a 301 shows."""
-    try:
-        connection.request(
-            method, path, body=body, headers={"Accept-Encoding": "identity", **(headers or {})}
-        )
-        response = connection.getresponse()
-        return Response(response.status, response.headers, response.read())
-    finally:
-        connection.close()
-
-
 @pytest.fixture(scope="session")
 def production_database():
     url = os.environ.get("DATABASE_URL", "")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.deploy.conftest import fetch
+from tests.deploy.client import fetch
 
 PUBLIC = [
     "home",

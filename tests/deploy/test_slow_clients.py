@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.deploy.conftest import fetch
+from tests.deploy.client import fetch
 
 # Headers that never end (no blank line), and a form body that stops after 9 of 2,000 bytes.
 HALF_HEADERS = b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Proto: https\r\nAccept: text/"
