@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install install-dev migrate gazetteer demo test lint format check bench browser-deps clean
+.PHONY: run setup install install-dev migrate gazetteer demo test lint format check bench browser-deps clean deploy-deps serve-production
 
 run: setup
 	@$(MANAGE) ensure_dev_superuser
@@ -49,11 +49,13 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: check browser-deps
+test: check browser-deps deploy-deps
 	@# Browser tests run on their own: their live server needs committed rows, and the
 	@# database flush after each one must not meet other tests on a shared worker.
-	$(BIN)/pytest -n 2 --dist loadfile --ignore=tests/browser
+	$(BIN)/pytest -n 2 --dist loadfile --ignore=tests/browser --ignore=tests/deploy
 	$(BIN)/pytest tests/browser
+	@# The production stack (its own database, gunicorn, nginx) starts once for these.
+	$(BIN)/pytest tests/deploy
 
 lint: check
 
@@ -71,3 +73,12 @@ bench: install
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache
+
+# nginx from Debian, for tests/deploy and serve-production; skipped when present.
+deploy-deps:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } || echo "nginx is not installed: tests through nginx will be skipped"
+
+# The production stack on loopback: collectstatic, gunicorn (deploy/gunicorn.conf.py) and
+# nginx (deploy/nginx/milk.conf) at https://localhost:8443/, with the dev database.
+serve-production: setup deploy-deps
+	$(BIN)/python -m deploy.local_stack

@@ -10,7 +10,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_manage(*args, **env):
     # Only what a production server would have: no test-only switches from this process.
-    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    dropped = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "EMAIL_URL",
+        "WAGTAILADMIN_BASE_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DATABASE_URL",
+    }
     environment = {k: v for k, v in os.environ.items() if k not in dropped}
     environment.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **env})
     return subprocess.run(
@@ -31,6 +38,8 @@ def test_production_passes_check_deploy_without_warnings():
         "WARNING",
         SECRET_KEY="a-long-random-production-secret-key-" + "x" * 40,
         ALLOWED_HOSTS="milk.example.org",
+        EMAIL_URL="smtp+tls://mailer:secret@smtp.example.org:587",
+        WAGTAILADMIN_BASE_URL="https://milk.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.request_limits.PublicRequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -159,6 +160,9 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Public forms are a few short fields: outside the admin a bigger body is refused with a 413
+# before it is read, and no file is taken (website/request_limits.py; nginx says the same).
+PUBLIC_MAX_BODY_SIZE = 64 * 1024
 
 # Email: console in development, SMTP (EMAIL_URL) in production.
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
@@ -180,6 +184,10 @@ if env("OPENSEARCH_URL", default=""):
     }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Making a rendition decodes the whole original: 25 megapixels (a 6000 x 4000 camera photo)
+# is about 100 MB in a worker; Wagtail's default of 128 megapixels is over 500 MB.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 

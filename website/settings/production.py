@@ -1,6 +1,7 @@
 """Production: everything from the environment, secure by default.
 
-Starting without SECRET_KEY or ALLOWED_HOSTS is refused rather than guessed.
+Starting without SECRET_KEY, ALLOWED_HOSTS, a mail server or the site's https address is
+refused rather than guessed.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -15,6 +16,30 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])  # noqa: F405
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set the ALLOWED_HOSTS environment variable for production.")
+
+# Password resets and review requests must reach people, not a log or a test outbox.
+_UNDELIVERED_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+}
+if not env("EMAIL_URL", default="") or EMAIL_BACKEND in _UNDELIVERED_EMAIL_BACKENDS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set the EMAIL_URL environment variable to a mail server for production, "
+        "e.g. smtp+tls://user:password@smtp.example.org:587."
+    )
+# The address admin emails link to; the development default would send editors to localhost.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="")  # noqa: F405
+if not WAGTAILADMIN_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "Set the WAGTAILADMIN_BASE_URL environment variable to the site's https:// address "
+        "for production, e.g. https://milk.example.org."
+    )
+
+# gunicorn listens on loopback behind nginx (deploy/); nginx's X-Real-IP names the visitor.
+TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])  # noqa: F405
+MIDDLEWARE = ["website.request_limits.ClientAddressFromProxyMiddleware", *MIDDLEWARE]  # noqa: F405
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
