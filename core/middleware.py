@@ -1,4 +1,12 @@
-"""The Wagtail site each request is for, found in the cache."""
+"""Middleware every request passes: the site it is for, and the headers it must carry."""
+
+import django_otp
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.urls import Resolver404, resolve, reverse
 
 from core.site_cache import site_for_request
 
@@ -16,3 +24,83 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         request._wagtail_site = site_for_request(request)
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's own policy under ADMIN_URL_PREFIX.
+
+    Public pages get the strict CONTENT_SECURITY_POLICY; the Wagtail admin gets
+    ADMIN_CONTENT_SECURITY_POLICY, which Wagtail's own scripts work under.
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.admin_prefix = settings.ADMIN_URL_PREFIX
+        self.admin_config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        admin = request.path_info.startswith(self.admin_prefix)
+        if admin and not report_only and parts.config is None:
+            parts.config = self.admin_config
+        return parts
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Tell browsers that no other site may embed what this one serves (CORP)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = settings.CROSS_ORIGIN_RESOURCE_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.policy:
+            response.headers.setdefault("Cross-Origin-Resource-Policy", self.policy)
+        return response
+
+
+class SecondFactorRequiredMiddleware:
+    """Send an admin user who has not passed the second factor to it, when it is required.
+
+    django-otp's OTPMiddleware (before this one) says whether the session is verified. A
+    user with an authenticator app is asked for its code (or a recovery code); a user
+    without one is asked to set one up. Signing in and out, and those two pages, stay open.
+    """
+
+    OPEN_URL_NAMES = {
+        "wagtailadmin_login",
+        "wagtailadmin_logout",
+        "wagtailadmin_password_reset",
+        "wagtailadmin_password_reset_done",
+        "wagtailadmin_password_reset_confirm",
+        "wagtailadmin_password_reset_complete",
+        "wagtailadmin_javascript_catalog",
+        "wagtailadmin_sprite",
+        "core_second_factor_verify",
+        "core_second_factor_setup",
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._must_verify(request):
+            try:
+                name = resolve(request.path_info).url_name
+            except Resolver404:
+                name = None
+            if name not in self.OPEN_URL_NAMES:
+                has_device = django_otp.user_has_device(request.user, confirmed=True)
+                target = "core_second_factor_verify" if has_device else "core_second_factor_setup"
+                return redirect_to_login(request.get_full_path(), login_url=reverse(target))
+        return self.get_response(request)
+
+    @staticmethod
+    def _must_verify(request) -> bool:
+        if not settings.ADMIN_SECOND_FACTOR_REQUIRED:
+            return False
+        if not request.path_info.startswith(settings.ADMIN_URL_PREFIX):
+            return False
+        user = request.user
+        return user.is_authenticated and not user.is_verified()

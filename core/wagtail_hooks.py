@@ -1,6 +1,7 @@
-"""Admin pieces every health page shares: the reviews-due panel and the overdue warning."""
+"""Admin pieces everyone shares: the reviews-due panel, the overdue warning, recovery codes."""
 
 from django.contrib import messages
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _t
 
@@ -8,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core import views
 from core.models import MedicallyReviewed
 from core.selectors import REVIEW_WARNING_DAYS, pages_due_for_review
 
@@ -50,3 +52,34 @@ def warn_when_review_overdue(request, page):
             )
             % {"date": date_format(page.next_review_due, "j F Y")},
         )
+
+
+@hooks.register("register_admin_urls")
+def recovery_code_urls():
+    return [
+        path("account/recovery-codes/", views.recovery_codes, name="core_recovery_codes"),
+        path(
+            "account/two-step/verify/",
+            views.second_factor_verify,
+            name="core_second_factor_verify",
+        ),
+        path("account/two-step/", views.second_factor_setup, name="core_second_factor_setup"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_menu_item(request):
+    return {
+        "url": reverse("core_second_factor_setup"),
+        "label": _t("Two-step sign-in"),
+        "help_text": _t("Sign in with a code from an authenticator app as well as a password."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_menu_item(request):
+    return {
+        "url": reverse("core_recovery_codes"),
+        "label": _t("Recovery codes"),
+        "help_text": _t("One-time codes that sign you in if you lose your authenticator app."),
+    }

@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from website import views
 
 urlpatterns = [
+    # Before Wagtail's own URL of the same path, so every reset request is counted.
+    path("admin/password_reset/", views.admin_password_reset, name="admin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),

@@ -1,11 +1,15 @@
-"""Site-wide views that are not pages: search and robots.txt."""
+"""Site-wide views that are not pages: search, robots.txt, the admin's throttled reset."""
 
+from django_ratelimit.core import is_ratelimited
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.models import Page
 
 RESULTS_PER_PAGE = 10
@@ -39,3 +43,22 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+_password_reset = PasswordResetView.as_view()
+
+
+def admin_password_reset(request, *args, **kwargs):
+    """Wagtail's password reset, refused with 429 once an address has asked too often.
+
+    Every request counts, valid or not: each one could send an email to someone.
+    """
+    if request.method == "POST" and is_ratelimited(
+        request,
+        group="admin-password-reset",
+        key="ip",
+        rate=f"{settings.ADMIN_PASSWORD_RESETS_PER_HOUR}/h",
+        increment=True,
+    ):
+        return TemplateResponse(request, "admin_password_reset_limited.html", status=429)
+    return _password_reset(request, *args, **kwargs)

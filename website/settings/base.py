@@ -5,6 +5,7 @@ through django-environ; `.env.example` lists them all. Nothing secret and no
 `DEBUG = True` lives here.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -63,11 +68,25 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session passed the second factor; admin users who must use one are sent
+    # to it before any admin page.
+    "django_otp.middleware.OTPMiddleware",
+    "core.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.CrossOriginResourcePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first, so a locked-out address or username is refused before the password
+# is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -118,6 +137,22 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Admin sign-in. Guessers are locked out per address and per username (django-axes): each is
+# refused for AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT wrong passwords; `manage.py
+# axes_reset` lifts a lockout early. The address is REMOTE_ADDR, which behind the shipped
+# nginx is the visitor's own (see website.request_limits).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=60))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
+# A second factor (TOTP from an authenticator app, or a one-time recovery code) for every
+# admin user; production always requires it, development and tests only when asked.
+ADMIN_SECOND_FACTOR_REQUIRED = env.bool("ADMIN_SECOND_FACTOR_REQUIRED", default=False)
+OTP_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", default="Milk Supply Help")
+# Admin password resets one address may ask for an hour (django-ratelimit).
+ADMIN_PASSWORD_RESETS_PER_HOUR = env.int("ADMIN_PASSWORD_RESETS_PER_HOUR", default=5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,6 +224,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAIL_I18N_ENABLED = False
+# Avatars are uploaded, never fetched from Gravatar: the admin makes no third-party request.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # Purge the CDN when a page is published, if one is configured.
@@ -225,7 +262,7 @@ DIRECTORY_SUBMISSIONS_PER_HOUR = env.int("DIRECTORY_SUBMISSIONS_PER_HOUR", defau
 # Public pages carry a Content-Security-Policy without 'unsafe-inline' (django-csp). The
 # Wagtail admin is left out: it ships inline scripts of its own and only staff see it.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "EXCLUDE_URL_PREFIXES": ["/django-admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "img-src": [SELF, "data:", *([_MAP_TILE_ORIGIN] if _MAP_TILE_ORIGIN else [])],
@@ -237,7 +274,30 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
     },
 }
+# The Wagtail admin's own policy (core.middleware.ContentSecurityPolicyMiddleware): nothing
+# from another origin at all. Wagtail's inline panels and date widgets still ship inline
+# scripts, and its panels set style attributes, so those two are allowed here, only here.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *([_MAP_TILE_ORIGIN] if _MAP_TILE_ORIGIN else [])],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": ["'none'"],
+    },
+}
+ADMIN_URL_PREFIX = "/admin/"
 SECURE_REFERRER_POLICY = "same-origin"
+# Cross-origin isolation headers on every response: no other site may open our windows
+# (COOP, Django's default) or embed our responses (CORP).
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 # Only the directory's "use my location" asks for a browser feature (django-permissions-policy).
 PERMISSIONS_POLICY = {
     "camera": [],

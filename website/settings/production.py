@@ -41,6 +41,9 @@ if not WAGTAILADMIN_BASE_URL.startswith("https://"):
 TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])  # noqa: F405
 MIDDLEWARE = ["website.request_limits.ClientAddressFromProxyMiddleware", *MIDDLEWARE]  # noqa: F405
 
+# Every admin user signs in with a second factor; there is no switch to turn it off here.
+ADMIN_SECOND_FACTOR_REQUIRED = True
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
