@@ -53,6 +53,8 @@ def submission_rate_limited(*, client_address: str, scope: str) -> bool:
     except ValueError:  # the entry expired between add and incr
         cache.set(key, 1, timeout=60 * 60)
         count = 1
+    if count is None:  # the cache is unreachable: let people through rather than refuse all
+        return False
     return count > limit
 
 

@@ -98,18 +98,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite, the zero-setup default, keeps the index and ignores them, which is all W040 says.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. Redis errors are ignored, so
+# with Redis down or hung pages are built from the database: a cache call waits at most
+# REDIS_TIMEOUT seconds, and after a failure none waits for REDIS_RETRY_AFTER seconds
+# (website/redis_circuit.py). Sessions (the admin's) stay in the database, where a logout
+# during a Redis outage cannot leave a copy behind in the cache.
 REDIS_URL = env("REDIS_URL", default="")
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.1)
+REDIS_RETRY_AFTER = env.float("REDIS_RETRY_AFTER", default=5.0)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="milk"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "REDIS_CLIENT_CLASS": "website.redis_circuit.CircuitBreakerRedis",
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
