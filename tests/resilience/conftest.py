@@ -76,3 +76,36 @@ def hung_redis(monkeypatch, settings):
     settings.CACHES = redis_caches(f"redis://127.0.0.1:{server.port}/0", monkeypatch)
     yield server
     server.stop()
+
+
+@pytest.fixture
+def database_down(django_db_blocker):
+    """The default database is a PostgreSQL server that refuses connections.
+
+    Whatever the suite runs on, `connections["default"]` is swapped for a connection to a
+    closed port, so every query fails to connect, as it does when the server is down.
+    """
+    from django.db import connections
+    from django.db.backends.postgresql.base import DatabaseWrapper
+
+    real = connections["default"]
+    dead = DatabaseWrapper(
+        {
+            **real.settings_dict,
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": "milk",
+            "USER": "postgres",
+            "PASSWORD": "",
+            "HOST": "127.0.0.1",
+            "PORT": str(closed_port()),
+            "OPTIONS": {"connect_timeout": 2},
+        },
+        "default",
+    )
+    connections["default"] = dead
+    try:
+        with django_db_blocker.unblock():
+            yield
+    finally:
+        connections["default"] = real
+        dead.close()

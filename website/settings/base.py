@@ -50,7 +50,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers' /healthz and /readyz, before host checks and HTTPS redirects.
+    "website.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a form: a body in a charset other than UTF-8 gets a 400.
+    "website.request_guards.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -63,6 +67,10 @@ MIDDLEWARE = [
     "website.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Load balancers probe over plain HTTP: should SECURE_SSL_REDIRECT be on and the probes
+# reach SecurityMiddleware (ProbeMiddleware normally answers them first), never redirect them.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
 
 ROOT_URLCONF = "website.urls"
 
@@ -92,6 +100,11 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails the request (a 503 page) instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The directory's covering index carries extra columns for PostgreSQL's index-only scans;
@@ -226,6 +239,13 @@ CONTENT_SECURITY_POLICY = env(
         "connect-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"
     ),
 )
+
+# Shown on the 503 page while the database is down, when the site settings that normally
+# hold them cannot be read (website/errors.py); the page has a built-in urgent-care text.
+FALLBACK_HELPLINE_NAME = env("FALLBACK_HELPLINE_NAME", default="")
+FALLBACK_HELPLINE_PHONE = env("FALLBACK_HELPLINE_PHONE", default="")
+FALLBACK_HELPLINE_HOURS = env("FALLBACK_HELPLINE_HOURS", default="")
+FALLBACK_URGENT_CARE_TEXT = env("FALLBACK_URGENT_CARE_TEXT", default="")
 
 LOGGING = {
     "version": 1,
