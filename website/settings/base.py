@@ -229,6 +229,9 @@ MAP_DIRECTIONS_URL = env(
 _MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3]) if "://" in MAP_TILE_URL else ""
 # Suggestions and problem reports one address may send an hour (counted in the cache).
 DIRECTORY_SUBMISSIONS_PER_HOUR = env.int("DIRECTORY_SUBMISSIONS_PER_HOUR", default=5)
+# Days a suggester's or reporter's contact details are kept after the decision on what they
+# sent (help_contacts/retention.py; `manage.py purge_contact_details`, run daily).
+CONTACT_DETAILS_RETENTION_DAYS = env.int("CONTACT_DETAILS_RETENTION_DAYS", default=90)
 
 # Public pages carry a Content-Security-Policy without 'unsafe-inline'.
 CONTENT_SECURITY_POLICY = env(
