@@ -159,6 +159,8 @@ STATIC_ROOT = env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATIC_URL = env("STATIC_URL", default="/static/")
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", default="/media/")
+# Where `manage.py backup_site` (`make backup`) writes its archives.
+BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "backups"))
 
 # Media on S3-compatible storage when a bucket is named; local files otherwise.
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
