@@ -94,6 +94,8 @@ def site_backup(*, directory: Path) -> Path:
             _run(command, environment)
         elif vendor == "sqlite":
             database_file = work / "database.sqlite3"
+            if not Path(_database()["NAME"]).is_file():  # connecting would create an empty one
+                raise BackupError(f"There is no SQLite database at {_database()['NAME']}.")
             source = sqlite3.connect(_database()["NAME"])
             target = sqlite3.connect(database_file)
             try:
