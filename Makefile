@@ -6,7 +6,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate gazetteer demo test lint format check bench browser-deps clean
+.PHONY: run setup install migrate gazetteer demo test lint format check bench browser-deps clean \
+	backup restore
 
 run: setup
 	@$(MANAGE) ensure_dev_superuser
@@ -61,3 +62,12 @@ bench: install
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache
+
+# One archive with the database and the media files, in BACKUP_DIR (default backups/).
+backup: install
+	$(MANAGE) backup_site
+
+# Put a backup back: make restore FILE=backups/milk-backup-<time>.tar (asks first).
+restore: install
+	@[ -n "$(FILE)" ] || { echo "Usage: make restore FILE=backups/milk-backup-<time>.tar"; exit 2; }
+	$(MANAGE) restore_site "$(FILE)"
