@@ -6,7 +6,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install install-dev migrate gazetteer demo test lint format check bench browser-deps clean deploy-deps serve-production
+.PHONY: run setup install install-dev migrate gazetteer demo test lint format check bench \
+	browser-deps clean deploy-deps serve-production backup restore
 
 run: setup
 	@$(MANAGE) ensure_dev_superuser
@@ -82,3 +83,11 @@ deploy-deps:
 # nginx (deploy/nginx/milk.conf) at https://localhost:8443/, with the dev database.
 serve-production: setup deploy-deps
 	$(BIN)/python -m deploy.local_stack
+# One archive with the database and the media files, in BACKUP_DIR (default backups/).
+backup: install
+	$(MANAGE) backup_site
+
+# Put a backup back: make restore FILE=backups/milk-backup-<time>.tar (asks first).
+restore: install
+	@[ -n "$(FILE)" ] || { echo "Usage: make restore FILE=backups/milk-backup-<time>.tar"; exit 2; }
+	$(MANAGE) restore_site "$(FILE)"

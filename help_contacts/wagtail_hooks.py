@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from help_contacts.data import services
+from help_contacts.data.retention import CONTACT_DETAILS_REMOVED
 from help_contacts.data.selectors import directory_work_waiting
 from help_contacts.web.interchange_views import ListingImportViewSet
 from help_contacts.web.viewsets import ConsultantViewSet, ProblemReportViewSet
@@ -82,3 +83,16 @@ def register_moderation_log_actions(actions):
                     "problem": problem
                 }
             return _("Re-verification requested after a problem report")
+
+
+@hooks.register("register_log_actions")
+def register_retention_log_actions(actions):
+    @actions.register_action(CONTACT_DETAILS_REMOVED)
+    class ContactDetailsRemoved(LogFormatter):
+        label = _("Remove contact details")
+
+        def format_message(self, log_entry):
+            days = (log_entry.data or {}).get("retention_days")
+            return _("Sender's contact details removed, %(days)s days after the decision") % {
+                "days": days
+            }

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import views
+from website import health, views
 
 urlpatterns = [
     # Before Wagtail's own URL of the same path, so every reset request is counted.
@@ -17,7 +17,15 @@ urlpatterns = [
     path("api/v1/", include("help_contacts.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
+
+# Error pages that never read the request body, and a 503 when the database is down.
+handler400 = "website.errors.bad_request"
+handler403 = "website.errors.permission_denied"
+handler404 = "website.errors.page_not_found"
+handler500 = "website.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

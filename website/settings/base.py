@@ -59,8 +59,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers' /healthz and /readyz, before host checks and HTTPS redirects.
+    "website.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "website.request_limits.PublicRequestBodyLimitMiddleware",
+    # Before anything reads a form: a body in a charset other than UTF-8 gets a 400.
+    "website.request_guards.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -88,6 +92,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Load balancers probe over plain HTTP: should SECURE_SSL_REDIRECT be on and the probes
+# reach SecurityMiddleware (ProbeMiddleware normally answers them first), never redirect them.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
 
 ROOT_URLCONF = "website.urls"
 
@@ -117,24 +125,40 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails the request (a 503 page) instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The directory's covering index carries extra columns for PostgreSQL's index-only scans;
 # SQLite, the zero-setup default, keeps the index and ignores them, which is all W040 says.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. Redis errors are ignored, so
+# with Redis down or hung pages are built from the database: a cache call waits at most
+# REDIS_TIMEOUT seconds, and after a failure none waits for REDIS_RETRY_AFTER seconds
+# (website/redis_circuit.py). Sessions (the admin's) stay in the database, where a logout
+# during a Redis outage cannot leave a copy behind in the cache.
 REDIS_URL = env("REDIS_URL", default="")
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.1)
+REDIS_RETRY_AFTER = env.float("REDIS_RETRY_AFTER", default=5.0)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="milk"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "REDIS_CLIENT_CLASS": "website.redis_circuit.CircuitBreakerRedis",
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -176,6 +200,8 @@ STATIC_ROOT = env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATIC_URL = env("STATIC_URL", default="/static/")
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", default="/media/")
+# Where `manage.py backup_site` (`make backup`) writes its archives.
+BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "backups"))
 
 # Media on S3-compatible storage when a bucket is named; local files otherwise.
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
@@ -257,7 +283,12 @@ _MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3]) if "://" in MAP_TILE_UR
 DIRECTORY_STALE_AFTER_MONTHS = env.int("DIRECTORY_STALE_AFTER_MONTHS", default=12)
 # Suggestions and problem reports one address may send an hour (django-ratelimit, counted
 # in the cache).
+# With the cache unreachable, people are let through rather than all refused.
+RATELIMIT_FAIL_OPEN = True
 DIRECTORY_SUBMISSIONS_PER_HOUR = env.int("DIRECTORY_SUBMISSIONS_PER_HOUR", default=5)
+# Days a suggester's or reporter's contact details are kept after the decision on what they
+# sent (help_contacts/data/retention.py; `manage.py purge_contact_details`, run daily).
+CONTACT_DETAILS_RETENTION_DAYS = env.int("CONTACT_DETAILS_RETENTION_DAYS", default=90)
 
 # Public pages carry a Content-Security-Policy without 'unsafe-inline' (django-csp). The
 # Wagtail admin is left out: it ships inline scripts of its own and only staff see it.
@@ -306,6 +337,13 @@ PERMISSIONS_POLICY = {
     "payment": [],
     "usb": [],
 }
+
+# Shown on the 503 page while the database is down, when the site settings that normally
+# hold them cannot be read (website/errors.py); the page has a built-in urgent-care text.
+FALLBACK_HELPLINE_NAME = env("FALLBACK_HELPLINE_NAME", default="")
+FALLBACK_HELPLINE_PHONE = env("FALLBACK_HELPLINE_PHONE", default="")
+FALLBACK_HELPLINE_HOURS = env("FALLBACK_HELPLINE_HOURS", default="")
+FALLBACK_URGENT_CARE_TEXT = env("FALLBACK_URGENT_CARE_TEXT", default="")
 
 LOGGING = {
     "version": 1,

@@ -44,5 +44,5 @@ def main_nav(context):
 
 @register.simple_tag(takes_context=True)
 def site_fragment_key(context):
-    """What a `{% cache %}`d header or footer fragment varies on; see `website.site_cache`."""
+    """What a `{% cache %}`d header or footer fragment varies on; see `core.site_cache`."""
     return site_cache.fragment_key(context.get("request"))
