@@ -18,9 +18,10 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -28,24 +29,42 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 60
 
 
+API_PREFIX = "/api/"
+
+
+def _api_error(request: HttpRequest | None, status: int, message: str) -> JsonResponse | None:
+    """Under /api/ every error is JSON, in the shape the APIs' own 400s use."""
+    if request is not None and request.path.startswith(API_PREFIX):
+        return JsonResponse({"errors": {"__all__": [message]}}, status=status)
+    return None
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     # No request context: nothing that renders this page may read the body again.
-    return HttpResponse(render_to_string("400.html"), status=400)
+    return _api_error(request, 400, _("Bad request.")) or HttpResponse(
+        render_to_string("400.html"), status=400
+    )
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    return _api_error(request, 403, _("Not allowed.")) or render(request, "403.html", status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    return _api_error(request, 404, _("Nothing here: see /api/schema/ for the API.")) or render(
+        request, "404.html", status=404
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """500, or 503 when what failed is the connection to the database."""
     if database_unreachable(sys.exc_info()[1]):
-        return database_unavailable(request)
-    return HttpResponse(render_to_string("500.html"), status=500)
+        return _api_error(request, 503, _("Try again in a minute.")) or database_unavailable(
+            request
+        )
+    return _api_error(request, 500, _("Something went wrong on our side.")) or HttpResponse(
+        render_to_string("500.html"), status=500
+    )
 
 
 def database_unreachable(error: BaseException | None) -> bool:

@@ -7,6 +7,8 @@ Django's and Wagtail's own limits, which its uploads need. nginx applies the sam
 limits in front (`deploy/nginx/milk.conf`), so most oversized bodies never reach gunicorn.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.core.exceptions import TooManyFilesSent
 from django.core.files.uploadhandler import FileUploadHandler
@@ -68,5 +70,8 @@ class ClientAddressFromProxyMiddleware:
     def __call__(self, request):
         forwarded = request.META.get("HTTP_X_REAL_IP", "").strip()
         if forwarded and request.META.get("REMOTE_ADDR") in self.trusted:
-            request.META["REMOTE_ADDR"] = forwarded
+            try:  # an address, or nothing: the limits hash it as one
+                request.META["REMOTE_ADDR"] = str(ipaddress.ip_address(forwarded))
+            except ValueError:
+                pass
         return self.get_response(request)

@@ -18,6 +18,7 @@ RADIUS_CHOICES = [
     (100, _("100 km (60 miles)")),
 ]
 DEFAULT_RADIUS_KM = 25
+MAX_PAGE = 10_000
 SEARCH_PARAMETERS = (
     *("location", "lat", "lon", "radius", "language", "service"),
     *("specialty", "accepting", "cost", "q"),
@@ -131,7 +132,10 @@ class DirectorySearchForm(DirectoryForm):
         label=_("Only those accepting new clients"), required=False, widget=YesNoCheckbox
     )
     q = forms.CharField(label=_("Name or practice"), max_length=100, required=False)
-    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+    # Far beyond any real result set, and small enough for every database's OFFSET.
+    page = forms.IntegerField(
+        min_value=1, max_value=MAX_PAGE, required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, data=None, *args, require_location=False, **kwargs):
         if data is not None and not data.get("radius"):

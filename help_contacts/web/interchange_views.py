@@ -5,7 +5,6 @@ from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 
 from wagtail.admin.menu import MenuItem
@@ -24,13 +23,14 @@ from help_contacts.web.interchange_forms import (
     HsdsServicesForm,
     ListingImportForm,
 )
+from help_contacts.web.views import api_view
 
 
 def _errors_response(errors):
     return JsonResponse({"errors": errors}, status=400)
 
 
-@require_GET
+@api_view
 def hsds_services_api(request):
     """GET /api/v1/hsds/services/: published listings as an HSDS 3.0 page of full services.
 

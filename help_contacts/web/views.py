@@ -4,13 +4,14 @@ The page and the API read their parameters through `DirectorySearchForm` and the
 results from `consultants_near`, so they can never disagree.
 """
 
+import functools
+
 from django_ratelimit.core import is_ratelimited
 
 from django.conf import settings
 from django.core.paginator import EmptyPage
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 
 from help_contacts.data.choices import ContactKind
 from help_contacts.data.directory_page import directory_page_find
@@ -175,7 +176,23 @@ def _errors_response(errors):
     return JsonResponse({"errors": errors}, status=400)
 
 
-@require_GET
+def api_view(view):
+    """GET and HEAD only; any other method gets a JSON 405, like every API error."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = JsonResponse(
+                {"errors": {"__all__": [_("Only GET and HEAD are allowed here.")]}}, status=405
+            )
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@api_view
 def directory_api(request):
     """GET /api/v1/directory/: the directory search as JSON, with the page's parameters."""
     form = DirectorySearchForm(request.GET, require_location=True)

@@ -14,7 +14,10 @@ plausible = st.sampled_from(
     ["", "0", "1", "-1", "25", "100", "1e309", "nan", "-inf", "91", "-180.0", "London, UK",
      "Springfield", "10001", "en", "clinic", "free", "premature", "true", "%", "'", "\\"]
 )  # fmt: skip
-values = st.lists(st.one_of(text, plausible), min_size=1, max_size=3)
+# Integers of any size, as digits, and text with control characters in it.
+huge_numbers = st.integers(min_value=-(10**40), max_value=10**40).map(str)
+controls = st.text(st.characters(whitelist_categories=("Cc",)), min_size=1, max_size=5)
+values = st.lists(st.one_of(text, plausible, huge_numbers, controls), min_size=1, max_size=3)
 queries = st.dictionaries(st.sampled_from(PARAMETERS), values, max_size=len(PARAMETERS))
 
 HYPOTHESIS = settings(
@@ -54,3 +57,29 @@ def test_directory_api_never_fails(client, listings, query):
         )
     else:
         assert {"location", "radius_km", "count", "results"} <= data.keys()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/find-support/", "/api/v1/directory/", "/api/v1/hsds/services/"])
+@pytest.mark.parametrize("page", ["99999999999999999999999", "10001", "-5", "1e9"])
+def test_a_page_number_of_any_size_is_refused_with_a_message(client, listings, url, page):
+    response = client.get(url, {"lat": "51.5", "lon": "-0.12", "page": page})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "page" in text.lower()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [
+        ("post", "/api/v1/directory/", 405),
+        ("delete", "/api/v1/hsds/services/", 405),
+        ("get", "/api/v1/no-such-thing/", 404),
+    ],
+)
+def test_every_api_error_is_json(client, method, url, status):
+    response = getattr(client, method)(url)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["errors"]["__all__"]

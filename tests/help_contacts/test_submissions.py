@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
 
@@ -151,3 +152,25 @@ def test_a_nul_byte_in_a_suggestion_is_refused_with_a_message(client, directory)
     assert response.status_code == 400
     assert "Null characters are not allowed." in response.content.decode()
     assert not Consultant.objects.filter(source="suggestion").exists()
+
+
+@override_settings(
+    DIRECTORY_SUBMISSIONS_PER_HOUR=1,
+    TRUSTED_PROXY_IPS=["10.0.0.2"],
+    MIDDLEWARE=["website.request_limits.ClientAddressFromProxyMiddleware", *settings.MIDDLEWARE],
+)
+def test_visitors_behind_one_proxy_have_limits_of_their_own_and_cannot_forge_one(directory, places):
+    def visitor(address, peer="10.0.0.2"):
+        return Client(REMOTE_ADDR=peer, HTTP_X_REAL_IP=address)
+
+    first, second = visitor("198.51.100.1"), visitor("198.51.100.2")
+    assert first.post(SUGGEST, suggestion_form_data(name="Ann One")).status_code == 302
+    assert second.post(SUGGEST, suggestion_form_data(name="Ben Two")).status_code == 302
+    assert first.post(SUGGEST, suggestion_form_data(name="Ann Again")).status_code == 429
+
+    # Straight to the app, not through the proxy: the header is not believed, so a client
+    # cannot give itself a fresh address for each form.
+    direct = visitor("198.51.100.3", peer="203.0.113.7")
+    assert direct.post(SUGGEST, suggestion_form_data(name="Cy Three")).status_code == 302
+    forged = visitor("198.51.100.4", peer="203.0.113.7")
+    assert forged.post(SUGGEST, suggestion_form_data(name="Di Four")).status_code == 429
