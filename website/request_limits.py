@@ -7,6 +7,7 @@ Django's and Wagtail's own limits, which its uploads need. nginx applies the sam
 limits in front (`deploy/nginx/milk.conf`), so most oversized bodies never reach gunicorn.
 """
 
+import contextlib
 import ipaddress
 
 from django.conf import settings
@@ -70,8 +71,7 @@ class ClientAddressFromProxyMiddleware:
     def __call__(self, request):
         forwarded = request.META.get("HTTP_X_REAL_IP", "").strip()
         if forwarded and request.META.get("REMOTE_ADDR") in self.trusted:
-            try:  # an address, or nothing: the limits hash it as one
+            # An address, or nothing: what is not one is ignored rather than trusted.
+            with contextlib.suppress(ValueError):
                 request.META["REMOTE_ADDR"] = str(ipaddress.ip_address(forwarded))
-            except ValueError:
-                pass
         return self.get_response(request)
