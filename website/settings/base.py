@@ -252,6 +252,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAIL_I18N_ENABLED = False
 # Avatars are uploaded, never fetched from Gravatar: the admin makes no third-party request.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does it ask releases.wagtail.org for new versions: upgrades come through requirements.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # Purge the CDN when a page is published, if one is configured.
