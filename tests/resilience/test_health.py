@@ -99,6 +99,9 @@ def production_server():
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{closed_port()}/milk",
         FALLBACK_HELPLINE_NAME="Feeding helpline",
         FALLBACK_HELPLINE_PHONE="0300 100 0212",
+        # Production refuses to start without a mail server and an https address.
+        EMAIL_URL=f"smtp://127.0.0.1:{closed_port()}",
+        WAGTAILADMIN_BASE_URL="https://milk.example.org",
     )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "website.wsgi", "--bind", f"127.0.0.1:{port}",
