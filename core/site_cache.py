@@ -25,32 +25,59 @@ from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 SITE_CACHE_TIMEOUT = 60 * 60  # a backstop for processes that do not share a cache
-VERSION_KEY = "site-cache:version"
 T = TypeVar("T")
 
 
+class VersionedCache:
+    """Values computed once and kept in the shared cache until the next `clear()`.
+
+    Every entry's key holds the current version; `clear()` replaces the version, so older
+    entries are never read again and expire after `timeout`. The version is read before
+    a value is computed, so a value computed from rows that a concurrent write changes is
+    stored under a version already replaced, and never read.
+    """
+
+    def __init__(self, namespace: str, *, timeout: int):
+        self.namespace = namespace
+        self.timeout = timeout
+        self.version_key = f"{namespace}:version"
+
+    def version(self) -> str:
+        version = cache.get(self.version_key)
+        if version is None:
+            # add: never undo a concurrent clear.
+            cache.add(self.version_key, uuid.uuid4().hex, None)
+            version = cache.get(self.version_key)
+        return version
+
+    def clear(self) -> None:
+        cache.set(self.version_key, uuid.uuid4().hex, None)
+
+    def get(self, name: str, compute: Callable[[], T]) -> T:
+        key = f"{self.namespace}:{self.version()}:{name}"
+        found = cache.get(key)
+        if found is None:
+            # Wrapped so that a value of None (no site for a host) is cached too.
+            found = (compute(),)
+            cache.set(key, found, self.timeout)
+        return found[0]
+
+
+_site_cache = VersionedCache("site-cache", timeout=SITE_CACHE_TIMEOUT)
+
+
 def site_cache_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)  # add: never undo a concurrent clear
-        version = cache.get(VERSION_KEY)
-    return version
+    return _site_cache.version()
 
 
 def site_cache_clear() -> None:
     """Forget everything cached here: the next request reads it from the database again."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    _site_cache.clear()
 
 
 def site_cached(name: str, compute: Callable[[], T]) -> T:
     """`compute()`, kept under `name` until the next `site_cache_clear()`."""
-    key = f"site-cache:{site_cache_version()}:{name}"
-    found = cache.get(key)
-    if found is None:
-        # Wrapped so that a value of None (no site for a host) is cached too.
-        found = (compute(),)
-        cache.set(key, found, SITE_CACHE_TIMEOUT)
-    return found[0]
+    return _site_cache.get(name, compute)
 
 
 def site_for_request(request) -> Site | None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import math
-import uuid
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection, transaction
 from django.db.models import (
@@ -22,12 +20,13 @@ from django.db.models import (
     Window,
 )
 
+from core.site_cache import VersionedCache
 from help_contacts.data.models import Consultant, Place, ProblemReport
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
 UNSHOWN_FIELDS = ("bio", "submitter_contact")  # long or private, never in search results
-REACH_VERSION_KEY = "directory:home-visit-reach:version"
 REACH_TIMEOUT = 60 * 60  # a backstop for processes that do not share a cache
+_reach = VersionedCache("directory:home-visit-reach", timeout=REACH_TIMEOUT)
 
 
 @dataclass(frozen=True)
@@ -131,35 +130,24 @@ def _any_of(field_name: str, values: tuple[str, ...]) -> Q:
     return query
 
 
-def _reach_version() -> str:
-    version = cache.get(REACH_VERSION_KEY)
-    if version is None:
-        cache.add(REACH_VERSION_KEY, uuid.uuid4().hex, None)  # add: never undo a concurrent clear
-        version = cache.get(REACH_VERSION_KEY)
-    return version
-
-
 def home_visit_reach_km() -> int | None:
     """The longest home-visit radius among published listings (None if nobody visits).
 
     Kept in the cache until `home_visit_reach_clear()`, which every write to a listing
     calls (the receivers are in `help_contacts/data/signals.py`; bulk writers call it
-    themselves). The version is read before the database, so a value computed from rows
-    that a concurrent write then changes is stored under a version already replaced, and
-    never read: the cached reach is never smaller than a published listing's radius.
+    themselves). As with every `VersionedCache`, a value computed from rows that a
+    concurrent write then changes is never read: the cached reach is never smaller than a
+    published listing's radius.
     That holds across server processes when they share one cache (Redis, as in
     `core/site_cache.py`); with the local-memory default a process sees another's
     change only after `REACH_TIMEOUT`.
     """
-    key = f"directory:home-visit-reach:{_reach_version()}"
-    found = cache.get(key)
-    if found is None:
-        # Wrapped so that None (no home visitors) is cached too.
-        found = (
-            Consultant.objects.published().aggregate(reach=Max("home_visit_radius_km"))["reach"],
-        )
-        cache.set(key, found, REACH_TIMEOUT)
-    return found[0]
+    return _reach.get(
+        "km",
+        lambda: Consultant.objects.published().aggregate(reach=Max("home_visit_radius_km"))[
+            "reach"
+        ],
+    )
 
 
 def home_visit_reach_clear() -> None:
@@ -168,8 +156,8 @@ def home_visit_reach_clear() -> None:
     Again at the commit: a search that read the old rows between the first clear and the
     commit may have cached them.
     """
-    cache.set(REACH_VERSION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(REACH_VERSION_KEY, uuid.uuid4().hex, None))
+    _reach.clear()
+    transaction.on_commit(_reach.clear)
 
 
 def consultants_near(
