@@ -182,6 +182,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# The admin makes no third-party request: no avatars from Gravatar (which would send each
+# editor's email hash out); Wagtail shows its own default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Purge the CDN when a page is published, if one is configured.
 WAGTAILFRONTENDCACHE = {}
