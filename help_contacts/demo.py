@@ -281,7 +281,7 @@ def _directory_page(home, log):
             show_in_menus=True,
         )
         home.add_child(instance=page)
-        page.save_revision(log_action="wagtail.create").publish()
+        page.save_revision(log_action=True).publish()  # logged, so History can go back to it
         log("Created directory page")
     if home.support_page_id is None:
         home.support_page = page

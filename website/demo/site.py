@@ -26,8 +26,9 @@ REVIEW_DUE_IN_DAYS = 30
 
 
 def _publish(page):
-    # Logged, so the first version is in History, to compare with and revert to.
-    page.save_revision(log_action="wagtail.create").publish()
+    # Logged with its revision (add_child has logged the creation), so the first version is
+    # in History, to compare with and revert to.
+    page.save_revision(log_action=True).publish()
     return page
 
 
