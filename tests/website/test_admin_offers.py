@@ -88,10 +88,16 @@ def test_workflow_words_from_submission_to_the_request_for_changes(
     client, factor, editor, reviewer, django_capture_on_commit_callbacks
 ):
     client.force_login(editor)
-    response = submit_page(client, factor, summary="A claim without a source.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit_page(client, factor, summary="A claim without a source.")
     text = visible_text(response)
     assert "has been sent to Medical review." in text
     assert "submitted for moderation" not in text
+    (to_reviewer,) = [message for message in mail.outbox if message.to == [reviewer.email]]
+    assert (
+        to_reviewer.subject == "Medical review: “Stress and tiredness” is waiting for your review"
+    )
+    assert "moderation" not in (to_reviewer.subject + to_reviewer.body).lower()
 
     client.force_login(reviewer)
     factor.refresh_from_db()
