@@ -55,10 +55,15 @@ def test_bulk_actions_are_offered_only_to_roles_that_may_carry_them_out(client, 
     for refused in ("Publish selected pages", "Unpublish selected pages", "Delete selected pages"):
         assert refused not in html
 
+    PracticalInsightFactory()
+    insights = reverse("wagtailsnippets_factors_practicalinsight:list")
+    assert "Delete selected snippets" not in client.get(insights).content.decode()
+
     client.force_login(member_of("Medical reviewers"))
     html = client.get(explore).content.decode()
     assert "Publish selected pages" in html
     assert "Unpublish selected pages" in html
+    assert "Delete selected snippets" in client.get(insights).content.decode()
 
 
 def test_awaiting_your_review_is_first_and_says_what_each_row_is(client, factor, editor, reviewer):
