@@ -1,17 +1,35 @@
-"""Admin pieces everyone shares: the reviews-due panel, the overdue warning, recovery codes."""
+"""Admin pieces every health page shares, and what each editorial role is offered.
+
+The reviews-due panel and overdue warning; reviewer profiles (the reviewer's own account
+panel and the administrators' list); wording that names the Medical review workflow; the
+reviewer's request for changes shown on the content it concerns; "Awaiting your review"
+first on the dashboard; dashboard search and bulk actions only for those who can use
+them; and everyone's second factor (two-step sign-in and recovery codes).
+"""
 
 from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.account import BaseSettingsPanel
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core import views
-from core.models import MedicallyReviewed
+from core.admin_roles import changes_requested_on, user_is_medical_reviewer
+from core.forms import ReviewerProfileForm
+from core.models import MedicallyReviewed, ReviewerProfile
+from core.reviews import reviewer_profile_for
 from core.selectors import REVIEW_WARNING_DAYS, pages_due_for_review
+
+# Dashboard ----------------------------------------------------------------------------------
 
 
 class ReviewsDuePanel(Component):
@@ -32,6 +50,22 @@ class ReviewsDuePanel(Component):
         }
 
 
+class ReviewerProfileMissingPanel(Component):
+    """Tells a medical reviewer without a profile that approving needs one, and where to add it."""
+
+    name = "reviewer_profile_missing"
+    template_name = "core/admin/reviewer_profile_missing_panel.html"
+    order = 10
+
+    def get_context_data(self, parent_context=None):
+        return {"account_url": reverse("wagtailadmin_account") + "#tab-profile"}
+
+
+# Wagtail's own panel, moved first: a reviewer's work comes before the lists below it.
+AWAITING_REVIEW_PANEL = "workflow_objects_to_moderate"
+AWAITING_REVIEW_ORDER = 50
+
+
 @hooks.register("construct_homepage_panels")
 def add_reviews_due_panel(request, panels):
     pages = pages_due_for_review(user=request.user)
@@ -40,10 +74,122 @@ def add_reviews_due_panel(request, panels):
         panels.append(ReviewsDuePanel(pages=pages))
 
 
+@hooks.register("construct_homepage_panels")
+def put_awaiting_review_first(request, panels):
+    for panel in panels:
+        if getattr(panel, "name", "") == AWAITING_REVIEW_PANEL:
+            panel.order = AWAITING_REVIEW_ORDER
+    if user_is_medical_reviewer(user=request.user) and not reviewer_profile_for(user=request.user):
+        panels.append(ReviewerProfileMissingPanel())
+
+
+# Reviewer profiles --------------------------------------------------------------------------
+
+
+class ReviewerProfileSettingsPanel(BaseSettingsPanel):
+    """The reviewer's own name and credentials, under Account → Profile."""
+
+    name = "reviewer_profile"
+    title = _("Reviewer profile")
+    order = 150
+    form_class = ReviewerProfileForm
+    help_text = _(
+        "Readers see this name and these credentials on the health content you approve. "
+        "You need both before you can approve."
+    )
+
+    def is_active(self):
+        return user_is_medical_reviewer(user=self.user)
+
+    def get_form(self):
+        profile = reviewer_profile_for(user=self.user) or ReviewerProfile(user=self.user)
+        kwargs = {"instance": profile, "prefix": self.name}
+        posted = self.request.method == "POST" and any(
+            self.request.POST.get(f"{self.name}-{field}", "").strip()
+            for field in ReviewerProfileForm.Meta.fields
+        )
+        # Bound only when the reviewer has a profile or is filling one in, so saving other
+        # account settings never stops at an empty profile.
+        if self.request.method == "POST" and (posted or profile.pk):
+            return self.form_class(self.request.POST, **kwargs)
+        return self.form_class(**kwargs)
+
+
+@hooks.register("register_account_settings_panel")
+def register_reviewer_profile_panel(request, user, profile):
+    return ReviewerProfileSettingsPanel(request, user, profile)
+
+
+class ReviewerProfileViewSet(ModelViewSet):
+    """Administrators keep every reviewer's public name and credentials."""
+
+    model = ReviewerProfile
+    icon = "user"
+    menu_label = _("Reviewer profiles")
+    add_to_settings_menu = True
+    form_fields = ["user", "display_name", "credentials"]
+    list_display = ["display_name", "credentials", "user", "updated_at"]
+    search_fields = ["display_name", "credentials"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_reviewer_profile_viewset():
+    return ReviewerProfileViewSet("reviewer_profiles")
+
+
+# Editing health content ---------------------------------------------------------------------
+
+
+def _changes_requested_banner(request, obj):
+    """The reviewer's request for changes, at the top of the content's edit page."""
+    task_state = changes_requested_on(obj=obj)
+    if task_state is None:
+        return
+    reviewer = get_user_display_name(task_state.finished_by) if task_state.finished_by else ""
+    when = date_format(task_state.finished_at, "j F Y") if task_state.finished_at else ""
+    intro = (
+        _t("Medical review: changes requested by %(reviewer)s on %(date)s.")
+        % {"reviewer": reviewer, "date": when}
+        if reviewer
+        else _t("Medical review: changes requested on %(date)s.") % {"date": when}
+    )
+    comment = (task_state.comment or "").strip()
+    text = (
+        format_html("{} “{}”", intro, comment)
+        if comment
+        else format_html("{} {}", intro, _t("No comment was left."))
+    )
+    messages.warning(
+        request,
+        format_html(
+            "{} {}", text, _t("Make the changes, then choose “Submit to Medical review” again.")
+        ),
+    )
+
+
+def _reviewer_profile_needed(request, obj):
+    state = getattr(obj, "current_workflow_state", None)
+    if state is None or not state.is_active:
+        return
+    if user_is_medical_reviewer(user=request.user) and not reviewer_profile_for(user=request.user):
+        messages.warning(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _t("You can request changes, but to approve you need a reviewer profile."),
+                reverse("wagtailadmin_account") + "#tab-profile",
+                _t("Add your name and credentials"),
+            ),
+        )
+
+
 @hooks.register("before_edit_page")
 def warn_when_review_overdue(request, page):
     """Tell whoever opens an overdue health page that it needs a medical review."""
-    if request.method == "GET" and isinstance(page, MedicallyReviewed) and page.review_overdue:
+    if request.method != "GET":
+        return
+    if isinstance(page, MedicallyReviewed) and page.review_overdue:
         messages.warning(
             request,
             _t(
@@ -83,3 +229,43 @@ def recovery_codes_menu_item(request):
         "label": _t("Recovery codes"),
         "help_text": _t("One-time codes that sign you in if you lose your authenticator app."),
     }
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_edit_snippet")
+def show_review_state(request, obj):
+    if request.method == "GET" and isinstance(obj, MedicallyReviewed):
+        _changes_requested_banner(request, obj)
+        _reviewer_profile_needed(request, obj)
+
+
+# Wagtail's words for sending content into a workflow.
+SUBMITTED = "has been submitted for moderation."
+CREATED_AND_SUBMITTED = "created and submitted for moderation."
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_create_snippet")
+def name_the_workflow(request, obj):
+    """Say "sent to Medical review" where Wagtail says "submitted for moderation"."""
+    if "action-submit" not in request.POST:
+        return
+    workflow = obj.get_workflow() if hasattr(obj, "get_workflow") else None
+    if workflow is None:
+        return
+    ours = {
+        CREATED_AND_SUBMITTED: _t("created and sent to %(workflow)s.")
+        % {"workflow": workflow.name},
+        SUBMITTED: _t("has been sent to %(workflow)s.") % {"workflow": workflow.name},
+    }
+    storage = messages.get_messages(request)
+    for message in storage:
+        text = str(message.message)
+        for words, replacement in ours.items():
+            if words in text:
+                # Only those words change, escaped, so the message stays as safe as it was.
+                message.message = mark_safe(text.replace(words, conditional_escape(replacement)))
+                break
+    storage.used = False  # still to be shown on the next page

@@ -25,6 +25,17 @@ class FactorListValue(blocks.StructValue):
         factors = [by_id[pk] for pk in chosen_ids if pk in by_id]
         return FactorPage.group_by_evidence(factors)
 
+    @property
+    def reviewed_parts(self):
+        """The factor pages the block shows and, when it shows them, their insights."""
+        parts = []
+        for group in self.groups:
+            for factor in group["factors"]:
+                parts.append(factor)
+                if self.get("show_insights"):
+                    parts.extend(factor.live_insights)
+        return parts
+
 
 class FactorListBlock(blocks.StructBlock):
     """Chosen factor pages, shown grouped with each one's practical insights."""

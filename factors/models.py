@@ -30,7 +30,7 @@ class PracticalInsight(ReviewedSnippet):
     body = RichTextField(_("insight"), features=SIMPLE_RICH_TEXT)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    panels = [FieldPanel("title"), FieldPanel("body")]
+    panels = [FieldPanel("title"), FieldPanel("body"), *ReviewedSnippet.review_panels]
 
     search_fields = [
         index.SearchField("title"),
@@ -81,6 +81,9 @@ class FactorIndexPage(HealthPage):
         factors = FactorPage.objects.child_of(self).live().public().order_by("path")
         context["groups"] = FactorPage.group_by_evidence(factors)
         return context
+
+    def reviewed_parts(self, context):
+        return [factor for group in context["groups"] for factor in group["factors"]]
 
 
 class FactorPage(HealthPage):
@@ -182,6 +185,9 @@ class FactorPage(HealthPage):
         ]
         context["articles"] = self.articles_using()
         return context
+
+    def reviewed_parts(self, context):
+        return [*context["insights"], *context["contacts"]]
 
 
 class FactorInsight(Orderable):

@@ -13,6 +13,10 @@ class SeekHelpValue(blocks.StructValue):
         """Contacts still published; a withdrawn one disappears rather than breaking the page."""
         return [contact for contact in self.get("contacts") or [] if contact and contact.live]
 
+    @property
+    def reviewed_parts(self):
+        return self.live_contacts
+
 
 class SeekHelpBlock(blocks.StructBlock):
     """Where to turn: a heading, a line of context and chosen support contacts."""

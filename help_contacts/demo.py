@@ -19,6 +19,7 @@ from tqdm import tqdm
 from django.db import transaction
 from django.utils import timezone
 
+from core.history import revisions_record_created
 from help_contacts.data.choices import ContactKind, Cost, Credential, Service, Specialty
 from help_contacts.data.selectors import home_visit_reach_clear
 from help_contacts.models import Consultant, DirectoryPage, ListingSource, SupportContact
@@ -280,11 +281,11 @@ def _directory_page(home, log):
             show_in_menus=True,
         )
         home.add_child(instance=page)
-        page.save_revision().publish()
+        page.save_revision(log_action=True).publish()  # logged, so History can go back to it
         log("Created directory page")
     if home.support_page_id is None:
         home.support_page = page
-        home.save_revision().publish()
+        home.save_revision(log_action=True).publish()
     return page
 
 
@@ -293,7 +294,7 @@ def _helplines():
         if not SupportContact.objects.filter(name=fields["name"]).exists():
             contact = SupportContact(kind=ContactKind.HELPLINE, **fields)
             contact.save()
-            contact.save_revision().publish()
+            contact.save_revision(log_action="wagtail.create").publish()
 
 
 def load_directory_demo(
@@ -322,9 +323,12 @@ def load_directory_demo(
     ) as progress:  # fmt: skip
         for start in range(0, len(missing), BATCH_SIZE):
             batch = missing[start : start + BATCH_SIZE]
-            Consultant.objects.bulk_create(
-                [demo_listing(i, cities[i], now) for i in batch], batch_size=BATCH_SIZE
-            )
+            with transaction.atomic():
+                created = Consultant.objects.bulk_create(
+                    [demo_listing(i, cities[i], now) for i in batch], batch_size=BATCH_SIZE
+                )
+                # Each listing's first version is in its History, to compare with and revert to.
+                revisions_record_created(objects=created, published=True)
             progress.update(len(batch))
     home_visit_reach_clear()  # bulk_create sends no signals
     log(f"Created {len(missing):,} demo listings")

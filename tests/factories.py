@@ -33,6 +33,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct-horse-battery")
 
 
+class ReviewerProfileFactory(factory.django.DjangoModelFactory):
+    """A medical reviewer's public name and credentials."""
+
+    class Meta:
+        model = "core.ReviewerProfile"
+
+    user = factory.SubFactory(UserFactory)
+    display_name = factory.LazyAttribute(lambda profile: f"Dr {profile.user.get_full_name()}")
+    credentials = "MBBS, IBCLC"
+
+
 class HomePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = HomePage

@@ -1,6 +1,7 @@
 """What every app builds on: base pages and snippets, medical review, site settings."""
 
 from .pages import BasePage, HealthPage
+from .reviewers import ReviewerProfile
 from .reviews import MedicallyReviewed
 from .settings import FooterLinkBlock, SiteSettings
 from .snippets import EditorialSnippet, ReviewedSnippet
@@ -14,5 +15,6 @@ __all__ = [
     "MedicalReviewTask",
     "MedicallyReviewed",
     "ReviewedSnippet",
+    "ReviewerProfile",
     "SiteSettings",
 ]

@@ -1,8 +1,11 @@
 """The page classes every page type of the site is built on."""
 
+from django.utils.functional import SimpleLazyObject
+
 from wagtail.models import Page
 
 from core.models.reviews import MedicallyReviewed
+from core.selectors import review_summary_for
 from core.site_cache import CachedViewRestrictionsMixin
 
 
@@ -18,3 +21,22 @@ class HealthPage(MedicallyReviewed, BasePage):
 
     class Meta:
         abstract = True
+
+    def reviewed_parts(self, context) -> list:
+        """The reviewed snippets and pages this page shows readers, from its template context.
+
+        Each page type that shows shared health content lists it here, so the page's
+        review summary covers everything on it.
+        """
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Lazy: worked out when the template shows it, after each page type has added the
+        # content it shows to the context.
+        context["review"] = SimpleLazyObject(
+            lambda: review_summary_for(
+                obj=self, parts=self.reviewed_parts(context), url=self.get_full_url(request)
+            )
+        )
+        return context

@@ -11,6 +11,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from core.models.reviews import MedicallyReviewed
+
 
 class EditorialSnippet(
     WorkflowMixin,
@@ -26,10 +28,12 @@ class EditorialSnippet(
         abstract = True
 
 
-class ReviewedSnippet(EditorialSnippet, index.Indexed):
+class ReviewedSnippet(MedicallyReviewed, EditorialSnippet, index.Indexed):
     """Health content shown on many pages, approved through the medical review workflow.
 
-    Indexed, so the admin's choosers can search it.
+    It carries its own review dates and reviewer, which every page showing it takes into
+    account (`core.selectors.review_summary_for`). Indexed, so the admin's choosers can
+    search it.
     """
 
     class Meta:

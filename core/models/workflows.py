@@ -5,15 +5,25 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask
 
-from core.reviews import review_record_approval
+from core.reviews import ReviewerProfileMissing, review_record_approval, reviewer_profile_for
 
 
 class MedicalReviewTask(AbstractGroupApprovalTask):
-    """A medical reviewer's approval: it publishes the content and records the review dates."""
+    """A medical reviewer's approval: it publishes the content and records the review."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and reviewer_profile_for(user=user) is None:
+            # Readers are told who reviewed what they read, so an approval needs a name and
+            # credentials to record; the reviewer can still request changes.
+            return [action for action in actions if action[0] != "approve"]
+        return actions
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
+            if reviewer_profile_for(user=user) is None:
+                raise ReviewerProfileMissing
             content_object = task_state.workflow_state.content_object
             revision = review_record_approval(obj=content_object, reviewer=user)
             if revision is not None:
@@ -25,8 +35,8 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
     @classmethod
     def get_description(cls):
         return _(
-            "Members of the chosen groups approve or reject health content. Approving "
-            "publishes it and sets its 'last reviewed' and 'next review due' dates."
+            "Members of the chosen groups approve health content or request changes to it. "
+            "Approving publishes it and records the review date and the reviewer's profile."
         )
 
     class Meta:

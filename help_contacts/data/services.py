@@ -23,6 +23,7 @@ from wagtail.permissions import policy_registry
 from core.models import SiteSettings
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.models import Consultant, ListingSource, ProblemReport, ReportOutcome
+from help_contacts.data.models.consultants import SUGGESTION_BEING_APPROVED
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +143,11 @@ def suggestion_approve(*, consultant: Consultant, user) -> Consultant:
             _("This listing cannot be published yet: %(errors)s Edit it, then approve it.")
             % {"errors": " ".join(error.messages)}
         ) from error
-    revision.publish(user=user)
+    approving = SUGGESTION_BEING_APPROVED.set(consultant.pk)
+    try:
+        consultant.publish(revision, user=user)
+    finally:
+        SUGGESTION_BEING_APPROVED.reset(approving)
     consultant.refresh_from_db()
     log(instance=consultant, action=SUGGESTION_APPROVED, user=user)
     _email_submitter(

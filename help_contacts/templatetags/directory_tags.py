@@ -1,5 +1,7 @@
 """Small display helpers for directory listings, from `help_contacts.data.representations`."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
 from django.utils.http import urlencode
@@ -22,7 +24,11 @@ def directions_url(consultant):
 
 @register.simple_tag
 def map_settings():
-    return {"tile_url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+    return {
+        "tile_url": settings.MAP_TILE_URL,
+        "tile_host": urlsplit(settings.MAP_TILE_URL).hostname or "",
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
 
 
 @register.simple_tag(takes_context=True)

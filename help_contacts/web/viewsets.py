@@ -91,9 +91,17 @@ CONSULTANT_URLS = "wagtailsnippets_help_contacts_consultant"
 REPORT_URLS = "wagtailsnippets_help_contacts_problemreport"
 
 
-def suggestion_buttons(instance, user):
+def suggestion_buttons(instance, user, *, approve=True):
     if not (instance.is_waiting_suggestion and services.user_can_moderate_suggestions(user=user)):
         return []
+    reject = Button(
+        _("Reject suggestion"),
+        url=reverse(f"{CONSULTANT_URLS}:reject_suggestion", args=[instance.pk]),
+        icon_name="cross",
+        priority=2,
+    )
+    if not approve:
+        return [reject]
     return [
         Button(
             _("Approve and publish"),
@@ -101,12 +109,7 @@ def suggestion_buttons(instance, user):
             icon_name="check",
             priority=1,
         ),
-        Button(
-            _("Reject suggestion"),
-            url=reverse(f"{CONSULTANT_URLS}:reject_suggestion", args=[instance.pk]),
-            icon_name="cross",
-            priority=2,
-        ),
+        reject,
     ]
 
 
@@ -154,8 +157,14 @@ class ConsultantIndexView(DecisionButtonsIndexView):
     decision_buttons = staticmethod(suggestion_buttons)
 
 
+def suggestion_edit_buttons(instance, user):
+    # On the edit screen, approving is the footer's primary action ("Approve and publish",
+    # which saves the edits first); the header offers only rejecting.
+    return suggestion_buttons(instance, user, approve=False)
+
+
 class ConsultantEditView(DecisionButtonsEditView):
-    decision_buttons = staticmethod(suggestion_buttons)
+    decision_buttons = staticmethod(suggestion_edit_buttons)
 
 
 class ProblemReportIndexView(DecisionButtonsIndexView):

@@ -8,8 +8,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
 
+from help_contacts.data import services
 from help_contacts.data.services import listing_suggestion_create
 from help_contacts.models import Consultant, ListingSource, ProblemReport
+from tests.conftest import member_of
 from tests.factories import ConsultantFactory, suggestion_form_data
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +45,8 @@ def test_suggested_listing_is_stored_as_a_draft_and_never_public_until_approved(
     assert client.get(f"/find-support/{listing.slug}/").status_code == 404
     assert client.get("/api/v1/directory/", search).json()["count"] == 0
 
-    # A directory manager approves it by publishing.
-    listing.latest_revision.publish()
+    # A directory manager approves it (publishing it any other way is refused).
+    services.suggestion_approve(consultant=listing, user=member_of("Directory managers"))
     assert "Siobhan Walsh" in client.get("/find-support/", search).content.decode()
     assert client.get(f"/find-support/{listing.slug}/").status_code == 200
     assert client.get("/api/v1/directory/", search).json()["count"] == 1

@@ -17,7 +17,7 @@ from core.models import SiteSettings
 from core.reviews import review_record_approval
 from factors.models import FactorPage, PracticalInsight
 from tests.conftest import member_of, visible_text
-from tests.factories import PracticalInsightFactory
+from tests.factories import PracticalInsightFactory, ReviewerProfileFactory
 from tests.website.admin_forms import form_data
 from website.models import ArticlePage
 
@@ -32,7 +32,9 @@ def editor(db):
 
 @pytest.fixture
 def reviewer(db):
-    return member_of("Medical reviewers", username="rita", first_name="Rita", last_name="Okafor")
+    user = member_of("Medical reviewers", username="rita", first_name="Rita", last_name="Okafor")
+    ReviewerProfileFactory(user=user, display_name="Dr Rita Okafor", credentials="MBBS, IBCLC")
+    return user
 
 
 @pytest.fixture
@@ -107,12 +109,17 @@ def test_approval_records_the_review_dates_and_the_reviewer(client, factor, edit
     factor.refresh_from_db()
     assert factor.last_reviewed == today
     assert factor.next_review_due == today + relativedelta(months=12)
-    assert factor.reviewed_by == "Rita Okafor"
+    assert str(factor.reviewed_by) == "Dr Rita Okafor, MBBS, IBCLC"
     assert not factor.has_unpublished_changes
 
     client.logout()
     public = visible_text(client.get(FACTOR_URL))
-    assert f"Last reviewed {today:%-d %B %Y} by Rita Okafor" in public
+    # The factor's insights and contacts are not reviewed yet, so the page as a whole is not;
+    # its own text's review is listed with the reviewer's name and credentials.
+    assert "Last reviewed Not every part of this page has been medically reviewed yet" in public
+    assert (
+        f"This page's own text: reviewed {today:%-d %B %Y} by Dr Rita Okafor, MBBS, IBCLC" in public
+    )
     assert f"Next review due {today + relativedelta(months=12):%-d %B %Y}" in public
 
 
@@ -229,9 +236,9 @@ def test_scheduled_change_goes_live_when_publish_scheduled_runs(factor, reviewer
     assert "Scheduled summary." in visible_text(client.get(FACTOR_URL))
 
 
-def test_approval_of_content_without_review_dates_changes_nothing(reviewer, db):
-    insight = PracticalInsightFactory()
-    assert review_record_approval(obj=insight, reviewer=reviewer) is None
+def test_approval_of_content_without_review_dates_changes_nothing(reviewer, demo_site):
+    page = Page.objects.get(slug="about")  # a standard page gives no health information
+    assert review_record_approval(obj=page, reviewer=reviewer) is None
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,9 @@ REVIEW_DUE_IN_DAYS = 30
 
 
 def _publish(page):
-    page.save_revision().publish()
+    # Logged with its revision (add_child has logged the creation), so the first version is
+    # in History, to compare with and revert to.
+    page.save_revision(log_action=True).publish()
     return page
 
 
@@ -45,7 +47,7 @@ def _snippet(model, lookup, **fields):
     if obj is None:
         obj = model(**lookup, **fields)
         obj.save()
-        obj.save_revision().publish()
+        obj.save_revision(log_action="wagtail.create").publish()
     return obj
 
 

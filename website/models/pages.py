@@ -161,6 +161,10 @@ class ArticlePage(HealthPage):
         words = sum(len(str(chunk).split()) for chunk in text)
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
+    def reviewed_parts(self, context):
+        """Whatever health content the body's blocks show (factors, insights, contacts)."""
+        return [part for block in self.body for part in getattr(block.value, "reviewed_parts", ())]
+
     @property
     def related_articles(self):
         return [

@@ -255,6 +255,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does it ask releases.wagtail.org for new versions: upgrades come through requirements.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# The admin makes no third-party request: no avatars from Gravatar (which would send each
+# editor's email hash out); Wagtail shows its own default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Purge the CDN when a page is published, if one is configured.
 WAGTAILFRONTENDCACHE = {}

@@ -1,9 +1,10 @@
 """The consultant directory: one listing per person or practice."""
 
 import re
+from contextvars import ContextVar
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import (
     MaxValueValidator,
     MinValueValidator,
@@ -39,6 +40,14 @@ RESERVED_SLUGS = {"suggest-a-listing", "thanks", "report", "api"}
 # Moderation state belongs to the listing as a whole, not to one version of its text, so
 # publishing an older draft must not bring a rejected suggestion back or clear a flag.
 MODERATION_FIELDS = ("verification_requested_at", "rejected_at", "rejection_reason")
+# The pk of the suggestion `services.suggestion_approve` is publishing right now, if any.
+SUGGESTION_BEING_APPROVED: ContextVar[int | None] = ContextVar(
+    "suggestion_being_approved", default=None
+)
+
+
+class SuggestionNotApproved(PermissionDenied):
+    """Something tried to publish a waiting suggestion without approving it."""
 
 
 class Consultant(EditorialSnippet):
@@ -218,6 +227,20 @@ class Consultant(EditorialSnippet):
     @property
     def revisions(self):
         return self._revisions
+
+    def publish(self, revision, *args, **kwargs):
+        """Publish, unless this is a suggestion waiting for approval and this is not its approval.
+
+        Every route that publishes (the edit screen's footer, reverting, a workflow, a
+        scheduled publish, code) comes here; only `services.suggestion_approve` may publish
+        a waiting suggestion, because approving also records the decision and tells the
+        person who suggested it.
+        """
+        if self.is_waiting_suggestion and SUGGESTION_BEING_APPROVED.get() != self.pk:
+            raise SuggestionNotApproved(
+                _("A suggested listing goes live only by approving it (“Approve and publish”).")
+            )
+        return super().publish(revision, *args, **kwargs)
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)

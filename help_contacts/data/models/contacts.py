@@ -45,6 +45,7 @@ class SupportContact(ReviewedSnippet):
             heading=_("How to reach them"),
         ),
         FieldPanel("sort_order"),
+        *ReviewedSnippet.review_panels,
     ]
 
     search_fields = [

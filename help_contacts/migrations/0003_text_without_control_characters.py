@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('help_contacts', '0001_initial'),
+        ("help_contacts", "0002_support_contact_reviews"),
     ]
 
     operations = [
