@@ -59,9 +59,7 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def server_error(request: HttpRequest) -> HttpResponse:
     """500, or 503 when what failed is the connection to the database."""
     if database_unreachable(sys.exc_info()[1]):
-        return _api_error(request, 503, _("Try again in a minute.")) or database_unavailable(
-            request
-        )
+        return database_unavailable(request)
     return _api_error(request, 500, _("Something went wrong on our side.")) or HttpResponse(
         render_to_string("500.html"), status=500
     )
@@ -89,7 +87,9 @@ def database_unavailable(request: HttpRequest | None = None) -> HttpResponse:
         "helpline_hours": settings.FALLBACK_HELPLINE_HOURS,
         "urgent_care_text": settings.FALLBACK_URGENT_CARE_TEXT,
     }
-    response = HttpResponse(render_to_string("503.html", context), status=503)
+    response = _api_error(request, 503, _("Try again in a minute.")) or HttpResponse(
+        render_to_string("503.html", context), status=503
+    )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"  # a CDN must not keep serving the outage
     return response

@@ -17,7 +17,6 @@ PAGES = [
     "/find-support/",
     "/find-support/zofia/",
     "/search/?q=milk",
-    "/api/v1/directory/?location=Leeds",
     "/no-such-page/",
     "/admin/",
 ]
@@ -50,6 +49,15 @@ def test_every_page_answers_503_while_the_database_is_down(database_down, helpli
     assert "Feeding helpline" in text
     assert '<a href="tel:+443001000212">+44 300 100 0212</a>' in text
     assert "(9am to 9pm)" in text
+
+
+@pytest.mark.parametrize("url", ["/api/v1/directory/?location=Leeds", "/api/v1/hsds/services/"])
+def test_the_apis_answer_503_in_json_while_the_database_is_down(database_down, url):
+    response = Client(raise_request_exception=False).get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(errors.RETRY_AFTER_SECONDS)
+    assert response["Cache-Control"] == "no-store"
+    assert response.json() == {"errors": {"__all__": ["Try again in a minute."]}}
 
 
 def test_a_form_sent_while_the_database_is_down_gets_the_503_page(database_down):
