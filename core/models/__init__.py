@@ -4,6 +4,7 @@ from .pages import BasePage, HealthPage
 from .reviews import MedicallyReviewed
 from .settings import FooterLinkBlock, SiteSettings
 from .snippets import EditorialSnippet, ReviewedSnippet
+from .warnings import WarningSigns
 from .workflows import MedicalReviewTask
 
 __all__ = [
@@ -15,4 +16,5 @@ __all__ = [
     "MedicallyReviewed",
     "ReviewedSnippet",
     "SiteSettings",
+    "WarningSigns",
 ]

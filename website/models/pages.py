@@ -59,6 +59,7 @@ class HomePage(BasePage):
         "website.StandardPage",
         "factors.FactorIndexPage",
         "help_contacts.DirectoryPage",
+        "website.FirstDaysPage",
     ]
     max_count = 1
     template = "website/home_page.html"
