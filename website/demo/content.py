@@ -605,7 +605,9 @@ FIRST_DAYS = {
             "wet_nappies": "1 to 2",
             "dirty_nappies": "Meconium, the first poo",
             "stool_colour": "Meconium",
-            "when_to_call": "Yellow skin or eyes in the first 24 hours, or no wet nappy for 8 hours.",
+            "when_to_call": (
+                "Yellow skin or eyes (jaundice) in the first 24 hours, or no wet nappy for 8 hours."
+            ),
         },
         {
             "day": "Day 2",

@@ -17,6 +17,7 @@ from core.blocks import ReferenceBlock
 from core.models import BasePage, HealthPage, MedicallyReviewed
 from factors.models import FactorIndexPage
 from website.blocks import BodyStreamBlock
+from website.models.guides import FirstDaysPage
 
 WORDS_PER_MINUTE = 200
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -77,6 +78,7 @@ class HomePage(BasePage):
             .order_by("-first_published_at")[:6]
         )
         context["factor_index"] = FactorIndexPage.objects.child_of(self).live().public().first()
+        context["first_days"] = FirstDaysPage.objects.child_of(self).live().public().first()
         return context
 
 
