@@ -92,3 +92,35 @@ class GuideStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     callout = CalloutBlock()
     seek_help = SeekHelpBlock()
+
+
+class PlanQuestionBlock(blocks.StructBlock):
+    """A question the appointment plan suggests asking, and when it applies."""
+
+    text = blocks.CharBlock(max_length=240)
+    applies = blocks.ChoiceBlock(
+        choices=[
+            ("always", _("Always")),
+            ("after-72-hours", _("When the baby is 4 days old or more")),
+            ("risk-factor", _("When the parent ticks any factor")),
+            ("topping-up", _("When the parent ticks something marked as topping up")),
+        ],
+        default="always",
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+class PlanTriedBlock(blocks.StructBlock):
+    """Something a parent may have tried already, offered as a tick box."""
+
+    label = blocks.CharBlock(max_length=120)
+    topping_up = blocks.BooleanBlock(
+        required=False, help_text=_("Tick if this means giving the baby other milk.")
+    )
+
+    class Meta:
+        icon = "tick"
+        label = _("Thing tried")

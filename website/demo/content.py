@@ -889,3 +889,41 @@ NEW_FACTORS = {
         "references": ["huggins-2000"],
     },
 }
+
+# The appointment plan: tick boxes and questions (no health claims, so no sources needed).
+APPOINTMENT_PLAN = {
+    "title": "Take this to your appointment",
+    "slug": "my-appointment-plan",
+    "intro": (
+        "Tick what applies to you and your baby, and get a one-page plan with the questions "
+        "to ask and a blank log of feeds and nappies to fill in before you go."
+    ),
+    "tried": [
+        ("Feeding at least 8 times in 24 hours", False),
+        ("Feeding at night", False),
+        ("Skin-to-skin contact", False),
+        ("Hand expressing", False),
+        ("Expressing with a pump", False),
+        ("Topping up with my expressed milk", True),
+        ("Topping up with donor milk or formula", True),
+        ("Having a feed watched by a midwife or lactation consultant", False),
+    ],
+    "questions": [
+        ("Is my baby getting enough milk, going by their nappies and weight?", "always"),
+        ("Could you watch a feed and check how my baby latches on?", "always"),
+        (
+            "My baby is more than 72 hours old. Has my milk come in, and if not, what should "
+            "we do next?",
+            "after-72-hours",
+        ),
+        (
+            "Could the things I have ticked be slowing my milk, and what would help with them?",
+            "risk-factor",
+        ),
+        (
+            "How much top-up should my baby have, how should I give it, and when can we reduce it?",
+            "topping-up",
+        ),
+        ("Who can I call if I am worried before my next appointment?", "always"),
+    ],
+}

@@ -21,7 +21,14 @@ from factors.models import (
 )
 from help_contacts.models import SupportContact
 from website.demo import content
-from website.models import ArticleIndexPage, ArticlePage, FirstDaysPage, HomePage, StandardPage
+from website.models import (
+    AppointmentPlanPage,
+    ArticleIndexPage,
+    ArticlePage,
+    FirstDaysPage,
+    HomePage,
+    StandardPage,
+)
 
 REVIEW_DUE_IN_DAYS = 30
 
@@ -275,6 +282,25 @@ def load_site_content(*, log=print):
         **_review_fields(),
     )
     log(f"{'Created' if created else 'Kept'} first-days guide")
+
+    plan = content.APPOINTMENT_PLAN
+    _, created = _child(
+        home,
+        AppointmentPlanPage,
+        plan["slug"],
+        title=plan["title"],
+        intro=plan["intro"],
+        tried_options=[
+            ("option", {"label": label, "topping_up": topping_up})
+            for label, topping_up in plan["tried"]
+        ],
+        questions=[
+            ("question", {"text": text, "applies": applies}) for text, applies in plan["questions"]
+        ],
+        show_in_menus=True,
+        **_review_fields(),
+    )
+    log(f"{'Created' if created else 'Kept'} appointment plan page")
 
     for slug, spec in content.PAGES.items():
         _child(

@@ -1,7 +1,8 @@
-from .guides import FirstDaysPage
+from .guides import AppointmentPlanPage, FirstDaysPage
 from .pages import ArticleIndexPage, ArticlePage, ArticleRelatedLink, HomePage, StandardPage
 
 __all__ = [
+    "AppointmentPlanPage",
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleRelatedLink",
