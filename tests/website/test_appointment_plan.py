@@ -11,6 +11,12 @@ from website.models import AppointmentPlanPage
 URL = "/my-appointment-plan/"
 
 
+def plan_text(response):
+    """The printed plan alone: from its heading to the form for changing the answers."""
+    text = visible_text(response)
+    return text.split("My plan for this appointment", 1)[1].split("Nothing you tick is stored")[0]
+
+
 def test_the_form_offers_the_days_every_factor_and_the_things_tried(demo_site, client):
     response = client.get(URL)
     assert response.status_code == 200
@@ -27,10 +33,11 @@ def test_ticking_makes_a_plan_with_only_the_questions_that_apply(demo_site, clie
         URL, {"day": "5", "factor": ["caesarean-birth", "first-baby"], "tried": ["hand-expressing"]}
     )
     assert response.status_code == 200
-    plan = visible_text(response).split("My plan for this appointment", 1)[1]
+    plan = plan_text(response)
     assert "My baby is on day 5 of life." in plan
     assert "A caesarean birth" in plan and "A first baby" in plan
-    assert "Hand expressing" in plan
+    assert "Thyroid problems" not in plan
+    assert "Hand expressing" in plan and "Feeding at night" not in plan
     assert "My baby is more than 72 hours old." in plan
     assert "Could the things I have ticked be slowing my milk" in plan
     assert "How much top-up" not in plan  # nothing ticked means topping up
@@ -44,10 +51,9 @@ def test_the_plan_has_a_blank_feeding_and_nappy_log(demo_site, client):
 
 
 def test_early_days_and_topping_up_change_the_questions(demo_site, client):
-    text = visible_text(
+    plan = plan_text(
         client.get(URL, {"day": "2", "tried": "topping-up-with-donor-milk-or-formula"})
     )
-    plan = text.split("My plan for this appointment", 1)[1]
     assert "more than 72 hours old" not in plan
     assert "Could the things I have ticked" not in plan
     assert "How much top-up should my baby have" in plan
