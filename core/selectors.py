@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from wagtail.models import Page, get_page_models
@@ -35,3 +36,20 @@ def pages_due_for_review(
             queryset = queryset.filter(pk__in=editable.values("pk"))
         pages.extend(queryset)
     return sorted(pages, key=lambda page: (page.next_review_due, page.title))
+
+
+def health_pages_review_counts() -> dict[str, int]:
+    """How many live, public health pages there are, and how many a medical reviewer has
+    approved (a last-reviewed date set) — what the site may truthfully say about review."""
+    total = reviewed = 0
+    for model in medically_reviewed_page_models():
+        counts = (
+            model.objects.live()
+            .public()
+            .aggregate(
+                total=Count("pk"), reviewed=Count("pk", filter=Q(last_reviewed__isnull=False))
+            )
+        )
+        total += counts["total"]
+        reviewed += counts["reviewed"]
+    return {"total": total, "reviewed": reviewed, "not_reviewed": total - reviewed}

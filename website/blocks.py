@@ -5,8 +5,25 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from core.blocks import CalloutBlock, HeadingBlock, ReferenceBlock, SourcedSectionBlock
+from core.selectors import health_pages_review_counts
 from factors.blocks import FactorListBlock
 from help_contacts.blocks import SeekHelpBlock
+
+
+class ReviewStatusBlock(blocks.StaticBlock):
+    """How many health pages a medical reviewer has approved, counted when the page is shown."""
+
+    class Meta:
+        icon = "tick-inverse"
+        template = "blocks/review_status_block.html"
+        label = _("Medical review status")
+        admin_text = _("Shows how many health pages have been medically reviewed, from the data.")
+        description = _("The number of health pages reviewed and not yet reviewed, always current.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["counts"] = health_pages_review_counts()
+        return context
 
 
 class BodyStreamBlock(blocks.StreamBlock):
@@ -24,6 +41,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     factor_list = FactorListBlock()
     seek_help = SeekHelpBlock()
+    review_status = ReviewStatusBlock()
 
 
 class DayBlock(blocks.StructBlock):

@@ -80,3 +80,16 @@ def test_the_guide_stays_within_its_query_budget(demo_site, client, django_asser
     client.get(URL)
     with django_assert_max_num_queries(12):
         assert client.get(URL).status_code == 200
+
+
+def test_about_page_states_the_review_status_from_the_data(demo_site, client):
+    text = visible_text(client.get("/about/"))
+    assert "checked by medical reviewers before" not in text
+    assert (
+        "None of our" in text and "health pages has been checked by a medical reviewer yet" in text
+    )
+    guide = FirstDaysPage.objects.get()
+    guide.last_reviewed = guide.next_review_due
+    guide.save_revision().publish()
+    text = visible_text(client.get("/about/"))
+    assert "1 of our" in text and "the others are waiting for their first review" in text

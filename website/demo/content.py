@@ -322,6 +322,7 @@ PAGES = {
             "reviewed.</p>"
             "<p>Listings in the demo directory are fictional examples.</p>"
         ),
+        "review_status": True,
     },
     "privacy": {
         "title": "Privacy",

@@ -309,7 +309,10 @@ def load_site_content(*, log=print):
             slug,
             title=spec["title"],
             intro=spec["intro"],
-            body=[("paragraph", spec["body"])],
+            body=[
+                ("paragraph", spec["body"]),
+                *([("review_status", None)] if spec.get("review_status") else []),
+            ],
         )
 
     if not settings_obj.footer_links:
