@@ -114,3 +114,8 @@ def test_publishing_new_signs_shows_them_on_the_next_request(client, pages):
     signs.emergency_signs = "<ul><li>your baby is floppy</li></ul>"
     signs.save_revision().publish()
     assert "your baby is floppy" in visible_text(client.get(pages["factor"]))
+
+
+def test_warning_signs_are_health_content_approved_through_medical_review():
+    signs = WarningSignsFactory()
+    assert signs.get_workflow().name == "Medical review"
