@@ -22,6 +22,16 @@ def _clear_site_cache_for_pages(sender, instance, **kwargs):
         _clear_site_cache()
 
 
+def clear_site_cache_when_changed(model):
+    """For apps above core: drop the site cache whenever a row of `model` is saved or deleted."""
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _clear_site_cache,
+            sender=model,
+            dispatch_uid=f"site_cache_{model._meta.label_lower}_{id(signal)}",
+        )
+
+
 def connect_receivers():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_clear_site_cache, dispatch_uid=f"site_cache_{id(signal)}")

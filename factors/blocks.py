@@ -46,10 +46,12 @@ class FactorListBlock(blocks.StructBlock):
 
     def get_searchable_content(self, value):
         content = [value.get("heading") or ""]
-        for factor in value.get("factors") or []:
-            if factor:
+        # The factors as the page shows them, with their insights: read on this page, so
+        # found with it (and counted in its reading time), in two queries however many.
+        for group in value.groups:
+            for factor in group["factors"]:
                 content += [factor.title, factor.summary]
-                # The insights shown under each factor are read on this page, so found with it.
-                for insight in factor.live_insights:
-                    content += [insight.title, insight.body]
+                if value.get("show_insights"):
+                    for insight in factor.live_insights:
+                        content += [insight.title, insight.body]
         return content

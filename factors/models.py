@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
@@ -121,6 +121,18 @@ class FactorPage(HealthPage):
     )
     what_helps = RichTextField(_("what helps"), features=SIMPLE_RICH_TEXT, blank=True)
     when_to_seek_help = RichTextField(_("when to seek help"), features=SIMPLE_RICH_TEXT, blank=True)
+    feeding_guide = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("keeping the baby fed: guide"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Where this factor can mean the baby needs help to feed, the guide on feeding, "
+            "expressing and topping up to link to."
+        ),
+    )
     specialty = models.CharField(
         _("directory specialty"),
         max_length=32,
@@ -145,6 +157,7 @@ class FactorPage(HealthPage):
         FieldPanel("what_helps"),
         FieldPanel("when_to_seek_help"),
         InlinePanel("contact_links", heading=_("Help to seek"), label=_("Support contact")),
+        PageChooserPanel("feeding_guide"),
         FieldPanel("specialty"),
         FieldPanel("references"),
         *HealthPage.review_panels,
@@ -227,6 +240,8 @@ class FactorPage(HealthPage):
             for link in self.contact_links.select_related("contact").filter(contact__live=True)
         ]
         context["articles"] = self.articles_using()
+        guide = self.feeding_guide
+        context["feeding_guide"] = guide if guide is not None and guide.live else None
         return context
 
 

@@ -3,6 +3,7 @@
 from django import template
 
 from core.models import SiteSettings
+from core.site_cache import site_cached
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.selectors import support_contacts_helplines
 
@@ -10,11 +11,8 @@ register = template.Library()
 
 
 @register.inclusion_tag("components/get_help_now.html", takes_context=True)
-def get_help_now(context, compact=False):
-    """The warning signs from the site settings, the region's numbers and the live helplines.
-
-    `compact` leaves out the helplines, for pages that list them nearby already.
-    """
+def get_help_now(context):
+    """The warning signs from the site settings, the region's numbers and the live helplines."""
     request = context.get("request")
     site_settings = SiteSettings.for_request(request) if request is not None else None
     if site_settings is None:
@@ -24,7 +22,7 @@ def get_help_now(context, compact=False):
         "site_settings": site_settings,
         "signs": site_settings.live_warning_signs,
         "words": site_settings.words,
-        "helplines": [] if compact else support_contacts_helplines(),
+        "helplines": site_cached("helplines", support_contacts_helplines),
     }
 
 

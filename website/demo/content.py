@@ -928,3 +928,17 @@ APPOINTMENT_PLAN = {
         ("Who can I call if I am worried before my next appointment?", "always"),
     ],
 }
+
+# Factors whose pages link to the guide's "keeping your baby fed" section.
+FEEDING_GUIDE_FACTORS = {
+    "premature-birth",
+    "diabetes-and-pcos",
+    "late-first-feed",
+    "poor-latch",
+    "breast-surgery",
+    "first-baby",
+    "caesarean-birth",
+    "long-labour",
+    "thyroid",
+    "insufficient-glandular-tissue",
+}

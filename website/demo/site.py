@@ -191,6 +191,19 @@ def load_site_content(*, log=print):
         show_in_menus=True,
         **_review_fields(),
     )
+    first_days = content.FIRST_DAYS
+    first_days_page, created = _child(
+        home,
+        FirstDaysPage,
+        first_days["slug"],
+        title=first_days["title"],
+        intro=first_days["intro"],
+        body=_first_days_body(),
+        show_in_menus=True,
+        **_review_fields(),
+    )
+    log(f"{'Created' if created else 'Kept'} first-days guide")
+
     factors = []
     for slug, spec in _factor_specs().items():
         factor = factor_index.get_children().filter(slug=slug).first()
@@ -211,6 +224,7 @@ def load_site_content(*, log=print):
                     )
                 },
                 references=_reference_stream(spec["references"]),
+                feeding_guide=first_days_page if slug in content.FEEDING_GUIDE_FACTORS else None,
                 **_review_fields(),
             )
             factor.insight_links = [
@@ -269,19 +283,6 @@ def load_site_content(*, log=print):
         **_review_fields(),
     )
     log(f"{'Created' if created else 'Kept'} article {article_spec['slug']}")
-
-    first_days = content.FIRST_DAYS
-    _, created = _child(
-        home,
-        FirstDaysPage,
-        first_days["slug"],
-        title=first_days["title"],
-        intro=first_days["intro"],
-        body=_first_days_body(),
-        show_in_menus=True,
-        **_review_fields(),
-    )
-    log(f"{'Created' if created else 'Kept'} first-days guide")
 
     plan = content.APPOINTMENT_PLAN
     _, created = _child(
