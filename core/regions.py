@@ -25,7 +25,7 @@ class RegionWords:
     nappies: Promise
     poo: Promise
     midwife: Promise
-    baby_checks: Promise
+    baby_checks: Promise  # who checks the baby after the midwife: health visitor, pediatrician
     postcode: Promise
     emergency_number: str
     urgent_number: str
@@ -51,7 +51,7 @@ REGION_WORDS = {
         nappy=_("diaper"),
         nappies=_("diapers"),
         poo=_("poop"),
-        midwife=_("midwife or doctor"),
+        midwife=_("midwife"),
         baby_checks=_("pediatrician"),
         postcode=_("ZIP code"),
         emergency_number="911",
@@ -64,7 +64,7 @@ REGION_WORDS = {
         nappies=_("nappies"),
         poo=_("poo"),
         midwife=_("midwife"),
-        baby_checks=_("child health nurse or paediatrician"),
+        baby_checks=_("paediatrician"),
         postcode=_("postcode"),
         emergency_number="112",
         urgent_number="",

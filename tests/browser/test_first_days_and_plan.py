@@ -43,6 +43,8 @@ def test_one_tap_from_home_to_the_first_days_table_and_the_numbers_to_call(
     demo, live_server, phone
 ):
     phone.goto(live_server.url + "/")
+    assert fits_the_screen(phone)
+    shoot(phone, "home")
     phone.get_by_role("link", name="Your first days of feeding").first.click()  # tap 1
     assert phone.locator("h1").inner_text() == "Your first days of feeding"
     assert phone.get_by_role("table").is_visible()

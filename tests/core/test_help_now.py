@@ -71,6 +71,16 @@ def test_numbers_follow_the_sites_region(client, pages, region, says, never):
     assert never not in text
 
 
+def test_the_card_names_who_to_call_in_the_regions_words(client, pages):
+    site_settings(region="uk", warning_signs=WarningSignsFactory())
+    uk = visible_text(client.get(pages["article"]))
+    assert "Get help today from your midwife, health visitor or NHS 111" in uk
+    site_settings(region="us")
+    assert "Get help today from your midwife or pediatrician" in visible_text(
+        client.get(pages["article"])
+    )
+
+
 def test_a_number_typed_in_the_settings_wins_over_the_regions(client, pages):
     site_settings(
         region="eu",
