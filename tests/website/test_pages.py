@@ -207,3 +207,10 @@ def test_anonymous_pages_set_no_cookies_so_a_shared_cache_can_hold_them(demo_sit
         response = client.get(url)
         assert response.status_code == 200
         assert not response.cookies, url
+
+
+def test_article_shows_its_references(demo_site, client):
+    text = visible_text(client.get(ARTICLE_URL))
+    references = text[text.index("References") :]
+    for key in content.ARTICLE["references"]:
+        assert content.REFERENCES[key]["title"] in references
