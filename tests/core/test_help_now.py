@@ -3,6 +3,8 @@ on every health and listing page."""
 
 import pytest
 
+from django.urls import reverse
+
 from wagtail.models import Site
 
 from core.models import SiteSettings
@@ -12,6 +14,7 @@ from tests.factories import (
     ArticlePageFactory,
     FactorPageFactory,
     SupportContactFactory,
+    UserFactory,
     WarningSignsFactory,
 )
 
@@ -129,3 +132,18 @@ def test_publishing_new_signs_shows_them_on_the_next_request(client, pages):
 def test_warning_signs_are_health_content_approved_through_medical_review():
     signs = WarningSignsFactory()
     assert signs.get_workflow().name == "Medical review"
+
+
+def test_the_admin_screens_for_warning_signs_and_the_region_open(client, home):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    signs = WarningSignsFactory()
+    urls = (
+        reverse("wagtailsnippets_core_warningsigns:list"),
+        reverse("wagtailsnippets_core_warningsigns:add"),
+        reverse("wagtailsnippets_core_warningsigns:edit", args=[signs.pk]),
+        reverse("wagtailsettings:edit", args=["core", "sitesettings"]),
+    )
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert "Region and numbers to call" in response.content.decode()
