@@ -141,7 +141,10 @@ def test_the_admin_screens_for_warning_signs_and_the_region_open(client, home):
         reverse("wagtailsnippets_core_warningsigns:list"),
         reverse("wagtailsnippets_core_warningsigns:add"),
         reverse("wagtailsnippets_core_warningsigns:edit", args=[signs.pk]),
-        reverse("wagtailsettings:edit", args=["core", "sitesettings"]),
+        reverse(
+            "wagtailsettings:edit",
+            args=["core", "sitesettings", Site.objects.get(is_default_site=True).pk],
+        ),
     )
     for url in urls:
         response = client.get(url)
