@@ -70,3 +70,40 @@ class ReferenceBlock(blocks.StructBlock):
         label = _("Reference")
         description = _("A published source for the facts in this article.")
         preview_value = {"title": "Breastfeeding guidance", "publisher": "A health service"}
+
+
+class SourcedSectionValue(blocks.StructValue):
+    @cached_property
+    def anchor(self):
+        return slugify(self.get("heading") or "")
+
+
+class SourcedSectionBlock(blocks.StructBlock):
+    """A section of health advice that carries the references its facts come from."""
+
+    heading = blocks.CharBlock(max_length=160)
+    tone = blocks.ChoiceBlock(
+        choices=[("plain", _("Plain")), ("urgent", _("Get help"))],
+        default="plain",
+        help_text=_("'Get help' sections are boxed so they stand out."),
+    )
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+    sources = blocks.ListBlock(
+        ReferenceBlock(),
+        min_num=1,
+        label=_("Sources"),
+        help_text=_("Every fact and number above must come from one of these."),
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/sourced_section_block.html"
+        label = _("Section with sources")
+        description = _("Health advice with the published guidance it comes from, shown below it.")
+        value_class = SourcedSectionValue
+        preview_value = {
+            "heading": "Feeding at night",
+            "tone": "plain",
+            "text": "<p>Night feeds help your milk supply build.</p>",
+            "sources": [{"title": "Breastfeeding guidance", "publisher": "A health service"}],
+        }

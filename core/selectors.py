@@ -4,6 +4,7 @@ import datetime
 import json
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -162,3 +163,20 @@ def review_summary_for(*, obj, parts, url: str = "") -> ReviewSummary:
             for item in items
         ),
     )
+
+
+def health_pages_review_counts() -> dict[str, int]:
+    """How many live, public health pages there are, and how many a medical reviewer has
+    approved (a last-reviewed date set) — what the site may truthfully say about review."""
+    total = reviewed = 0
+    for model in medically_reviewed_page_models():
+        counts = (
+            model.objects.live()
+            .public()
+            .aggregate(
+                total=Count("pk"), reviewed=Count("pk", filter=Q(last_reviewed__isnull=False))
+            )
+        )
+        total += counts["total"]
+        reviewed += counts["reviewed"]
+    return {"total": total, "reviewed": reviewed, "not_reviewed": total - reviewed}

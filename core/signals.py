@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.models import SiteSettings
+from core.models import SiteSettings, WarningSigns
 from core.site_cache import site_cache_clear
 
 
@@ -22,13 +22,23 @@ def _clear_site_cache_for_pages(sender, instance, **kwargs):
         _clear_site_cache()
 
 
+def clear_site_cache_when_changed(model):
+    """For apps above core: drop the site cache whenever a row of `model` is saved or deleted."""
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _clear_site_cache,
+            sender=model,
+            dispatch_uid=f"site_cache_{model._meta.label_lower}_{id(signal)}",
+        )
+
+
 def connect_receivers():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_clear_site_cache, dispatch_uid=f"site_cache_{id(signal)}")
     for signal in (post_save, post_delete):
         # Every page type saves and deletes as its own model as well as Page.
         signal.connect(_clear_site_cache_for_pages, dispatch_uid=f"site_cache_pages_{id(signal)}")
-        for model in (PageViewRestriction, Site, SiteSettings):
+        for model in (PageViewRestriction, Site, SiteSettings, WarningSigns):
             signal.connect(
                 _clear_site_cache, sender=model, dispatch_uid=f"site_cache_{model.__name__}"
             )

@@ -12,7 +12,7 @@ from factors.models import FactorInsight, FactorPage
 class FactorListValue(blocks.StructValue):
     @cached_property
     def groups(self):
-        """The chosen live factors with their insights, grouped by how strong the evidence is.
+        """The chosen live factors with their insights, grouped by topic.
 
         One query for the factors and one for their insights, however many are chosen.
         """
@@ -23,7 +23,7 @@ class FactorListValue(blocks.StructValue):
         )
         by_id = FactorPage.objects.live().prefetch_related(insights).in_bulk(chosen_ids)
         factors = [by_id[pk] for pk in chosen_ids if pk in by_id]
-        return FactorPage.group_by_evidence(factors)
+        return FactorPage.group_by_topic(factors)
 
     @property
     def reviewed_parts(self):
@@ -51,15 +51,18 @@ class FactorListBlock(blocks.StructBlock):
         icon = "list-ul"
         template = "blocks/factor_list_block.html"
         label = _("Factor list")
-        description = _(
-            "Lists chosen factors, grouped by the strength of the evidence, with their insights."
-        )
+        description = _("Lists chosen factors, grouped by topic, with their insights.")
         value_class = FactorListValue
         preview_value = {"heading": "Why milk can be slow", "factors": [], "show_insights": True}
 
     def get_searchable_content(self, value):
         content = [value.get("heading") or ""]
-        for factor in value.get("factors") or []:
-            if factor:
+        # The factors as the page shows them, with their insights: read on this page, so
+        # found with it (and counted in its reading time), in two queries however many.
+        for group in value.groups:
+            for factor in group["factors"]:
                 content += [factor.title, factor.summary]
+                if value.get("show_insights"):
+                    for insight in factor.live_insights:
+                        content += [insight.title, insight.body]
         return content

@@ -7,20 +7,28 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
+from core.blocks import ReferenceBlock
 from core.models import HealthPage, ReviewedSnippet
 from help_contacts.data.choices import Specialty
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
 
-class Evidence(models.TextChoices):
-    ESTABLISHED = "established", _("Well-established causes")
-    POSSIBLE = "possible", _("Other possible factors")
+class FactorTopic(models.TextChoices):
+    """Where a factor comes from in a parent's story. It says nothing about the evidence:
+    each factor's evidence note, with its references, does that."""
+
+    BIRTH = "birth", _("Your baby's birth")
+    HEALTH = "health", _("Your health and body")
+    FEEDING = "feeding", _("How feeding gets started")
+
+
+OTHER_FACTORS = _("Other things that can play a part")
 
 
 class PracticalInsight(ReviewedSnippet):
@@ -79,7 +87,7 @@ class FactorIndexPage(HealthPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         factors = FactorPage.objects.child_of(self).live().public().order_by("path")
-        context["groups"] = FactorPage.group_by_evidence(factors)
+        context["groups"] = FactorPage.group_by_topic(factors)
         return context
 
     def reviewed_parts(self, context):
@@ -89,12 +97,15 @@ class FactorIndexPage(HealthPage):
 class FactorPage(HealthPage):
     """A reason milk can be slow to come in, what helps and who to ask."""
 
-    evidence = models.CharField(
-        _("evidence"),
+    topic = models.CharField(
+        _("topic"),
         max_length=20,
-        choices=Evidence.choices,
-        default=Evidence.POSSIBLE,
-        help_text=_("Articles group factors under these headings."),
+        choices=FactorTopic.choices,
+        blank=True,
+        help_text=_(
+            "Articles and the factor index group factors under these headings. "
+            "Leave empty for 'Other things that can play a part'."
+        ),
     )
     summary = models.TextField(
         _("summary"),
@@ -102,8 +113,29 @@ class FactorPage(HealthPage):
         help_text=_("What this factor is, in one or two sentences. Shown in articles."),
     )
     why_it_matters = RichTextField(_("why it can affect milk supply"), features=SIMPLE_RICH_TEXT)
+    evidence_note = RichTextField(
+        _("what the research says"),
+        features=["bold", "italic"],
+        blank=True,
+        help_text=_(
+            "For medical reviewers: how strong the evidence is, in a sentence or two, claiming "
+            "no more than the references below support."
+        ),
+    )
     what_helps = RichTextField(_("what helps"), features=SIMPLE_RICH_TEXT, blank=True)
     when_to_seek_help = RichTextField(_("when to seek help"), features=SIMPLE_RICH_TEXT, blank=True)
+    feeding_guide = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("keeping the baby fed: guide"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Where this factor can mean the baby needs help to feed, the guide on feeding, "
+            "expressing and topping up to link to."
+        ),
+    )
     specialty = models.CharField(
         _("directory specialty"),
         max_length=32,
@@ -112,17 +144,25 @@ class FactorPage(HealthPage):
         help_text=_("Consultants with this specialty are offered to readers of this page."),
     )
     tags = ClusterTaggableManager(through=FactorPageTag, blank=True)
+    references = StreamField(
+        [("reference", ReferenceBlock())],
+        blank=True,
+        help_text=_("The published sources for what this page says."),
+    )
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("evidence"), FieldPanel("tags")], heading=_("Grouping")),
+        MultiFieldPanel([FieldPanel("topic"), FieldPanel("tags")], heading=_("Grouping")),
         FieldPanel("summary"),
         FieldPanel("why_it_matters"),
+        FieldPanel("evidence_note"),
         InlinePanel("insight_links", heading=_("Practical insights"), label=_("Insight")),
         FieldPanel("what_helps"),
         FieldPanel("when_to_seek_help"),
         InlinePanel("contact_links", heading=_("Help to seek"), label=_("Support contact")),
+        PageChooserPanel("feeding_guide"),
         FieldPanel("specialty"),
+        FieldPanel("references"),
         *HealthPage.review_panels,
     ]
     search_fields = [
@@ -130,7 +170,26 @@ class FactorPage(HealthPage):
         index.SearchField("summary"),
         index.SearchField("why_it_matters"),
         index.SearchField("what_helps"),
-        index.FilterField("evidence"),
+        index.SearchField("when_to_seek_help"),
+        # The insights and contacts the page shows are searched with it, so a search for
+        # "expressing" finds every factor whose insight says it.
+        index.RelatedFields(
+            "insight_links",
+            [
+                index.RelatedFields(
+                    "insight", [index.SearchField("title"), index.SearchField("body")]
+                )
+            ],
+        ),
+        index.RelatedFields(
+            "contact_links",
+            [
+                index.RelatedFields(
+                    "contact", [index.SearchField("name"), index.SearchField("summary")]
+                )
+            ],
+        ),
+        index.FilterField("topic"),
     ]
 
     parent_page_types = ["factors.FactorIndexPage"]
@@ -141,11 +200,11 @@ class FactorPage(HealthPage):
         verbose_name = _("factor page")
 
     @staticmethod
-    def group_by_evidence(factors):
-        """[(label, [factor, ...]), ...] in evidence order, leaving out empty groups."""
+    def group_by_topic(factors):
+        """[{key, label, factors}, ...] in topic order, then those with none; no empty groups."""
         groups = []
-        for value, label in Evidence.choices:
-            members = [factor for factor in factors if factor.evidence == value]
+        for value, label in [*FactorTopic.choices, ("other", OTHER_FACTORS)]:
+            members = [factor for factor in factors if (factor.topic or "other") == value]
             if members:
                 groups.append({"key": value, "label": label, "factors": members})
         return groups
@@ -184,6 +243,8 @@ class FactorPage(HealthPage):
             for link in self.contact_links.select_related("contact").filter(contact__live=True)
         ]
         context["articles"] = self.articles_using()
+        guide = self.feeding_guide
+        context["feeding_guide"] = guide if guide is not None and guide.live else None
         return context
 
     def reviewed_parts(self, context):

@@ -36,3 +36,9 @@ class SeekHelpBlock(blocks.StructBlock):
             "intro": "These people can help you work out what is going on.",
             "contacts": [],
         }
+
+    def get_searchable_content(self, value):
+        content = [value.get("heading") or "", value.get("intro") or ""]
+        for contact in value.live_contacts:
+            content += [contact.name, contact.summary]
+        return content

@@ -7,12 +7,13 @@ import wagtail_factories
 
 from django.contrib.auth import get_user_model
 
+from core.models import WarningSigns
 from factors.models import (
-    Evidence,
     FactorIndexPage,
     FactorInsight,
     FactorPage,
     FactorSupportContact,
+    FactorTopic,
     PracticalInsight,
 )
 from help_contacts.data import representations
@@ -87,7 +88,7 @@ class FactorPageFactory(wagtail_factories.PageFactory):
         model = FactorPage
 
     title = factory.Faker("sentence", nb_words=4)
-    evidence = Evidence.POSSIBLE
+    topic = FactorTopic.FEEDING
     summary = factory.Faker("sentence")
     why_it_matters = factory.LazyFunction(lambda: "<p>Why it matters.</p>")
 
@@ -109,6 +110,22 @@ class SupportContactFactory(factory.django.DjangoModelFactory):
     kind = ContactKind.MIDWIFE
     summary = factory.Faker("sentence")
     when_to_contact = "<p>When you are worried.</p>"
+    live = True
+
+
+class WarningSignsFactory(factory.django.DjangoModelFactory):
+    """Published warning signs with one reference."""
+
+    class Meta:
+        model = WarningSigns
+
+    title = "Get help now"
+    emergency_signs = "<ul><li>your baby cannot be woken</li></ul>"
+    baby_signs = "<ul><li>has had no wet nappy for 8 hours</li></ul>"
+    parent_signs = "<ul><li>are bleeding heavily</li></ul>"
+    references = factory.LazyFunction(
+        lambda: [("reference", {"title": "Warning signs guidance", "publisher": "NHS"})]
+    )
     live = True
 
 

@@ -11,9 +11,13 @@ from django.views.decorators.http import require_GET
 
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.models import Page
+from wagtail.search.query import And, Or, Phrase, PlainText
+
+from core.models import SiteSettings
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12  # beyond this, more words only slow the query down
 
 
 def clean_search_query(raw):
@@ -22,13 +26,37 @@ def clean_search_query(raw):
     return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 
+def _term(words):
+    return Phrase(words) if " " in words else PlainText(words)
+
+
+def expand_synonyms(query, groups):
+    """The query with each word (or the whole query) matching any word of its synonym group.
+
+    "pumping at night" with the group {pumping, expressing} becomes
+    (pumping OR expressing) AND night, so pages that say either are found.
+    """
+    lowered = query.lower()
+    for group in groups:
+        if lowered in group:
+            return Or([_term(word) for word in sorted(group)])
+    terms = []
+    for word in lowered.split()[:MAX_QUERY_WORDS]:
+        group = next((group for group in groups if word in group), None)
+        terms.append(
+            Or([_term(synonym) for synonym in sorted(group)]) if group else PlainText(word)
+        )
+    return terms[0] if len(terms) == 1 else And(terms)
+
+
 @require_GET
 def search(request):
     """Search every live, public page; what the reader typed is never stored."""
     query = clean_search_query(request.GET.get("q", ""))
-    results = (
-        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    )
+    results = Page.objects.none()
+    if query:
+        groups = SiteSettings.for_request(request).synonym_groups
+        results = Page.objects.live().public().specific().search(expand_synonyms(query, groups))
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request, "website/search.html", {"search_query": query, "results": page}

@@ -5,6 +5,7 @@ from .reviewers import ReviewerProfile
 from .reviews import MedicallyReviewed
 from .settings import FooterLinkBlock, SiteSettings
 from .snippets import EditorialSnippet, ReviewedSnippet
+from .warnings import WarningSigns
 from .workflows import MedicalReviewTask
 
 __all__ = [
@@ -17,4 +18,5 @@ __all__ = [
     "ReviewedSnippet",
     "ReviewerProfile",
     "SiteSettings",
+    "WarningSigns",
 ]

@@ -9,7 +9,21 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site
 
+from core.regions import Region, region_words, tel_href
 from core.site_cache import site_cached
+
+DEFAULT_SEARCH_SYNONYMS = "\n".join(
+    [
+        "pumping, pump, expressing, express, expressed",
+        "nappies, nappy, diapers, diaper",
+        "poo, poop, stool, stools, dirty",
+        "wee, pee, urine, wet",
+        "paediatrician, pediatrician",
+        "colostrum, first milk",
+        "formula, top up, topping up, supplement, supplements",
+        "caesarean, cesarean, c-section",
+    ]
+)
 
 
 class FooterLinkBlock(blocks.StructBlock):
@@ -50,6 +64,55 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("The signs that need a midwife or doctor today. Shown on health pages."),
     )
+    region = models.CharField(
+        _("region"),
+        max_length=2,
+        choices=Region.choices,
+        default=Region.UK,
+        help_text=_(
+            "Whose words and numbers the site uses: nappies or diapers, postcode or ZIP code, "
+            "999 or 911. Health content should follow this region's national guidance."
+        ),
+    )
+    emergency_number = models.CharField(
+        _("emergency number"),
+        max_length=20,
+        blank=True,
+        help_text=_("Leave empty for the region's: 999 (UK), 911 (US), 112 (EU)."),
+    )
+    urgent_number = models.CharField(
+        _("urgent advice number"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "For help fast when it is not life-threatening. Leave empty for the region's "
+            "(111 in the UK; the US and EU have no single number)."
+        ),
+    )
+    urgent_number_name = models.CharField(
+        _("urgent advice service"),
+        max_length=80,
+        blank=True,
+        help_text=_("Its name, for example 'NHS 111'. Leave empty for the region's."),
+    )
+    warning_signs = models.ForeignKey(
+        "core.WarningSigns",
+        verbose_name=_("warning signs"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The 'get help now' card on every health and listing page."),
+    )
+    search_synonyms = models.TextField(
+        _("search synonyms"),
+        blank=True,
+        default=DEFAULT_SEARCH_SYNONYMS,
+        help_text=_(
+            "One group of words that mean the same per line, separated by commas. A search "
+            "for any of them finds pages that use the others."
+        ),
+    )
     footer_links = StreamField([("link", FooterLinkBlock())], blank=True)
     review_period_months = models.PositiveSmallIntegerField(
         _("review period (months)"),
@@ -68,9 +131,20 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Helpline"),
         ),
         MultiFieldPanel(
+            [
+                FieldPanel("region"),
+                FieldPanel("emergency_number"),
+                FieldPanel("urgent_number"),
+                FieldPanel("urgent_number_name"),
+            ],
+            heading=_("Region and numbers to call"),
+        ),
+        FieldPanel("warning_signs"),
+        MultiFieldPanel(
             [FieldPanel("urgent_care_heading"), FieldPanel("urgent_care_notice")],
             heading=_("Urgent care"),
         ),
+        FieldPanel("search_synonyms"),
         FieldPanel("footer_links"),
         FieldPanel("review_period_months"),
     ]
@@ -86,11 +160,58 @@ class SiteSettings(BaseSiteSetting):
             site = Site.find_for_request(request)
             if site is None:
                 return super().for_request(request)  # Wagtail's error for a request without one
-            site_settings = site_cached(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+            site_settings = site_cached(f"site-settings:{site.pk}", lambda: cls._load(site))
             site_settings._request = request  # as Wagtail does, for page URLs relative to it
             setattr(request, attr_name, site_settings)
         return getattr(request, attr_name)
 
+    @classmethod
+    def _load(cls, site):
+        site_settings = cls.for_site(site)
+        # Read now, so the card every page shows is cached with the settings.
+        site_settings.warning_signs  # noqa: B018
+        return site_settings
+
     @property
     def helpline_tel(self):
-        return "".join(ch for ch in self.helpline_phone if ch.isdigit() or ch == "+")
+        return tel_href(self.helpline_phone)
+
+    @property
+    def words(self):
+        """The region's words for nappies, midwife, postcode and the like."""
+        return region_words(self.region)
+
+    @property
+    def emergency_number_shown(self):
+        return self.emergency_number or self.words.emergency_number
+
+    @property
+    def urgent_number_shown(self):
+        return self.urgent_number or self.words.urgent_number
+
+    @property
+    def urgent_number_name_shown(self):
+        return self.urgent_number_name or self.words.urgent_number_name or self.urgent_number_shown
+
+    @property
+    def emergency_tel(self):
+        return tel_href(self.emergency_number_shown)
+
+    @property
+    def urgent_tel(self):
+        return tel_href(self.urgent_number_shown)
+
+    @property
+    def live_warning_signs(self):
+        signs = self.warning_signs
+        return signs if signs is not None and signs.live else None
+
+    @property
+    def synonym_groups(self):
+        """[{"pumping", "pump", …}, …] from the synonyms field, lower case."""
+        groups = []
+        for line in self.search_synonyms.splitlines():
+            words = {word.strip().lower() for word in line.split(",") if word.strip()}
+            if len(words) > 1:
+                groups.append(words)
+        return groups

@@ -21,7 +21,8 @@ from django.db.models import (
 )
 
 from core.site_cache import VersionedCache
-from help_contacts.data.models import Consultant, Place, ProblemReport
+from help_contacts.data.choices import ContactKind
+from help_contacts.data.models import Consultant, Place, ProblemReport, SupportContact
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
 UNSHOWN_FIELDS = ("bio", "submitter_contact")  # long or private, never in search results
@@ -271,3 +272,12 @@ def directory_work_waiting(*, limit: int = 10) -> dict:
         "report_count": reports.count(),
         "reports": list(reports.order_by("created_at")[:limit]),
     }
+
+
+def support_contacts_helplines() -> list:
+    """The published helplines, in the editors' order: shown wherever a parent needs help now."""
+    return list(
+        SupportContact.objects.filter(kind=ContactKind.HELPLINE, live=True).order_by(
+            "sort_order", "name"
+        )
+    )

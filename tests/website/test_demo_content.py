@@ -4,7 +4,8 @@ from django.apps import apps
 from django.core.management import call_command
 
 from factors.models import FactorPage, PracticalInsight
-from website.models import ArticlePage
+from website.demo import content
+from website.models import ArticlePage, FirstDaysPage
 
 MODELS = [
     "wagtailcore.Page",
@@ -26,7 +27,8 @@ def test_running_twice_leaves_the_same_rows(db):
     call_command("load_demo_content", verbosity=0)
     assert row_counts() == first
     assert first["wagtailcore.Site"] == 1
-    assert FactorPage.objects.live().count() == 7
+    assert FactorPage.objects.live().count() == len(content.FACTORS) + len(content.NEW_FACTORS)
+    assert FirstDaysPage.objects.live().count() == 1
     assert ArticlePage.objects.live().count() == 1
 
 

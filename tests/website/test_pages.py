@@ -13,7 +13,7 @@ from wagtail.test.utils.page_tests import WagtailPageTestCase
 from factors.models import FactorIndexPage, FactorPage
 from website.demo import content
 from website.demo.site import load_site_content
-from website.models import ArticleIndexPage, ArticlePage, HomePage, StandardPage
+from website.models import ArticleIndexPage, ArticlePage, FirstDaysPage, HomePage, StandardPage
 
 ARTICLE_URL = "/breastfeeding-issues/when-breast-milk-is-not-coming-out/"
 
@@ -28,17 +28,22 @@ def client():
     return Client()
 
 
-def test_article_shows_all_seven_factors_grouped_by_evidence(demo_site, client):
+def test_article_shows_every_factor_grouped_by_topic_claiming_nothing_about_evidence(
+    demo_site, client
+):
     response = client.get(ARTICLE_URL)
     assert response.status_code == 200
     html = response.content.decode()
     text = visible_text(response)
-    for spec in content.FACTORS.values():
+    for spec in [*content.FACTORS.values(), *content.NEW_FACTORS.values()]:
         assert spec["title"] in text
-    established = html.index("Well-established causes")
-    possible = html.index("Other possible factors")
-    assert established < html.index("Premature birth and early separation") < possible
-    assert possible < html.index("Previous breast surgery")
+    birth = html.index("Your baby&#x27;s birth")
+    health = html.index("Your health and body")
+    feeding = html.index("How feeding gets started")
+    assert birth < html.index("A caesarean birth") < health
+    assert health < html.index("Previous breast surgery") < feeding
+    assert feeding < html.index("A latch that does not work well")
+    assert "Well-established" not in text and "well-established" not in text
 
 
 def test_article_shows_each_factors_insights_and_the_help_to_seek(demo_site, client):
@@ -72,11 +77,12 @@ def test_factor_page_links_back_to_the_articles_that_use_it(demo_site, client):
     assert "A lactation consultant" in html
 
 
-def test_factor_index_groups_every_factor(demo_site, client):
+def test_factor_index_groups_every_factor_with_its_evidence_note(demo_site, client):
     text = visible_text(client.get("/why-milk-can-be-slow/"))
-    assert text.index("Well-established causes") < text.index("Other possible factors")
-    for spec in content.FACTORS.values():
+    assert text.index("Your baby&#x27;s birth") < text.index("Your health and body")
+    for spec in [*content.FACTORS.values(), *content.NEW_FACTORS.values()]:
         assert spec["title"] in text
+    assert "What the research says: Limited: one small study without a comparison group." in text
 
 
 def test_home_page_leads_to_the_article_and_the_factors(demo_site, client):
@@ -135,7 +141,7 @@ class DemoPagesRenderTests(WagtailPageTestCase, WagtailTestUtils):
         self.login()
 
     def test_every_page_type_is_renderable_editable_and_previewable(self):
-        for model in (HomePage, ArticleIndexPage, FactorIndexPage, FactorPage):
+        for model in (HomePage, ArticleIndexPage, FactorIndexPage):
             page = model.objects.live().first()
             with self.subTest(model=model.__name__):
                 self.assertPageIsRenderable(page)
@@ -159,7 +165,37 @@ class DemoPagesRenderTests(WagtailPageTestCase, WagtailTestUtils):
         standard_data = nested_form_data(
             {"title": standard.title, "slug": standard.slug, "intro": rich_text(""), "body": body}
         )
-        for page, data in ((article, article_data), (standard, standard_data)):
+        factor = FactorPage.objects.live().first()
+        factor_data = nested_form_data(
+            {
+                "title": factor.title,
+                "slug": factor.slug,
+                "topic": "birth",
+                "tags": "",
+                "summary": factor.summary,
+                "why_it_matters": rich_text("<p>Why, edited in a test.</p>"),
+                "evidence_note": rich_text("<p>One small study.</p>"),
+                "insight_links": inline_formset([]),
+                "what_helps": rich_text(""),
+                "when_to_seek_help": rich_text(""),
+                "contact_links": inline_formset([]),
+                "specialty": "",
+                "references": streamfield(
+                    [("reference", {"title": "A guideline", "publisher": "NHS", "url": ""})]
+                ),
+            }
+        )
+        guide = FirstDaysPage.objects.live().first()
+        guide_data = nested_form_data(
+            {
+                "title": guide.title,
+                "slug": guide.slug,
+                "intro": guide.intro,
+                "body": streamfield([("heading", {"text": "Edited", "level": "h2"})]),
+            }
+        )
+        pages = ((article, article_data), (standard, standard_data), (factor, factor_data))
+        for page, data in (*pages, (guide, guide_data)):
             with self.subTest(model=type(page).__name__):
                 self.assertPageIsRenderable(page)
                 self.assertPageIsEditable(page, post_data=data)
@@ -171,3 +207,10 @@ def test_anonymous_pages_set_no_cookies_so_a_shared_cache_can_hold_them(demo_sit
         response = client.get(url)
         assert response.status_code == 200
         assert not response.cookies, url
+
+
+def test_article_shows_its_references(demo_site, client):
+    text = visible_text(client.get(ARTICLE_URL))
+    references = text[text.index("References") :]
+    for key in content.ARTICLE["references"]:
+        assert content.REFERENCES[key]["title"] in references

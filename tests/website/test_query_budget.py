@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from factors.models import Evidence
+from factors.models import FactorTopic
 from tests.factories import (
     ArticlePageFactory,
     FactorPageFactory,
@@ -23,7 +23,7 @@ def build_article(topic, factor_index, *, factors):
         factor = FactorPageFactory(
             parent=factor_index,
             slug=f"factor-{factors}-{number}",
-            evidence=Evidence.ESTABLISHED if number % 2 else Evidence.POSSIBLE,
+            topic=FactorTopic.BIRTH if number % 2 else FactorTopic.HEALTH,
         )
         link_insights(factor, PracticalInsightFactory.create_batch(2))
         link_contacts(factor, contacts[:2])

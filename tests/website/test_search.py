@@ -37,3 +37,51 @@ def test_search_with_no_matches_says_so(client):
 )
 def test_odd_input_never_breaks_search(client, params):
     assert client.get("/search/", params).status_code == 200
+
+
+def result_titles(client, query):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/search/", {"q": query}).content.decode(), "html.parser")
+    return [link.get_text(strip=True) for link in soup.select(".card h2 a")]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Words said only by the practical insights a factor page shows.
+        ("pumping", "Premature birth and early separation"),
+        ("express", "Premature birth and early separation"),
+        ("skin", "A late first feed or first expressing"),
+        # Words of the first-days guide, and their synonyms.
+        ("nappies", "Your first days of feeding"),
+        ("diapers", "Your first days of feeding"),
+        ("jaundice", "Your first days of feeding"),
+        ("colostrum", "Your first days of feeding"),
+        ("formula", "Your first days of feeding"),
+        ("c-section", "A caesarean birth"),
+    ],
+)
+def test_search_finds_the_pages_that_show_the_words(client, query, expected):
+    assert expected in result_titles(client, query)
+
+
+def test_results_show_each_pages_summary(client):
+    from website.demo import content
+
+    text = " ".join(client.get("/search/", {"q": "thyroid"}).content.decode().split())
+    assert content.NEW_FACTORS["thyroid"]["summary"] in text
+
+
+def test_an_empty_result_offers_help_now_the_helplines_and_the_directory(client, home):
+    from help_contacts.data.choices import ContactKind
+    from tests.factories import DirectoryPageFactory, SupportContactFactory
+
+    DirectoryPageFactory(parent=home)
+    SupportContactFactory(kind=ContactKind.HELPLINE, name="Feeding Line", phone="0300 000 0000")
+    response = client.get("/search/", {"q": "zzzzqqqq"})
+    html = response.content.decode()
+    assert "Call 999 now if" in html
+    assert "Feeding Line" in html
+    assert '<label for="directory-location">Town, city or postcode</label>' in html
+    assert 'action="/find-support/"' in html

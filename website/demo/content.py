@@ -286,7 +286,8 @@ ARTICLE = {
     ),
     "factor_heading": "Why milk can be slow to come in",
     "factor_intro": (
-        "<p>Two causes are well recognised. Others are possible and worth ruling out.</p>"
+        "<p>Some of these are well studied and some much less; each factor's page says what "
+        "the research shows and where it comes from.</p>"
     ),
     "help_heading": "Where to get help",
     "help_intro": (
@@ -297,6 +298,15 @@ ARTICLE = {
     "callout_text": (
         "<p>A delay is not your fault. Asking for help early often makes things easier.</p>"
     ),
+    "references": [
+        "start4life-supply",
+        "peng-2024",
+        "perth-2007",
+        "chapman-1999",
+        "de-bortoli-2016",
+        "marasco-2000",
+        "ekhuft-expressing",
+    ],
 }
 
 PAGES = {
@@ -307,10 +317,12 @@ PAGES = {
             "to find help near you.</p>"
         ),
         "body": (
-            "<p>Articles are written by our editors and checked by medical reviewers before "
-            "they are published. Each page shows when it was last reviewed.</p>"
+            "<p>Our editors write every page. Health pages go to a medical reviewer through the "
+            "site's review workflow, and each one shows whether, and when, it was last "
+            "reviewed.</p>"
             "<p>Listings in the demo directory are fictional examples.</p>"
         ),
+        "review_status": True,
     },
     "privacy": {
         "title": "Privacy",
@@ -321,4 +333,612 @@ PAGES = {
             "logged. A map is loaded from a map provider only if you ask to see one.</p>"
         ),
     },
+}
+
+# Sources for the health content below, from shared/clinical-sources.md (primary guidance
+# and peer-reviewed studies only). Titles are the publishers' own where the page gave one;
+# for journal articles the journal, first author and year identify the paper.
+REFERENCES = {
+    "nhs-enough-milk": {
+        "title": "Is my baby getting enough milk?",
+        "publisher": "NHS",
+        "url": "https://www.nhs.uk/baby/breastfeeding-and-bottle-feeding/breastfeeding-problems/enough-milk/",
+    },
+    "nhs-first-days": {
+        "title": "Breastfeeding: the first few days",
+        "publisher": "NHS",
+        "url": "https://www.nhs.uk/baby/breastfeeding-and-bottle-feeding/breastfeeding/the-first-few-days/",
+    },
+    "nhs-first-days-archived": {
+        "title": "Breastfeeding: the first few days (archived version)",
+        "publisher": "NHS",
+        "url": "http://www.nhs.uk/Conditions/pregnancy-and-baby/Pages/breastfeeding-first-days.aspx",
+    },
+    "elht-early-days": {
+        "title": "Early breastfeeding days (reproducing the UNICEF UK Baby Friendly chart)",
+        "publisher": "East Lancashire Hospitals NHS Trust",
+        "url": "https://elht.nhs.uk/services/maternity-and-newborn-services/infant-feeding/early-breastfeeding-days",
+    },
+    "snee-after-birth": {
+        "title": "After birth",
+        "publisher": "East Suffolk and North Essex NHS maternity services",
+        "url": "https://flipbooks.gs-cdn.co.uk/snee-maternity-transformation-program/after-birth/29",
+    },
+    "aap-first-visit": {
+        "title": "First office visit: 3 to 5 days",
+        "publisher": "American Academy of Pediatrics",
+        "url": "https://www.aap.org/en/patient-care/newborn-and-infant-nutrition/newborn-and-infant-health-assessment-and-promotion/first-office-visit-3-5-days/",
+    },
+    "ibj-onset-2022": {
+        "title": "Cohort study of the onset of lactogenesis II",
+        "publisher": "International Breastfeeding Journal",
+        "url": "https://link.springer.com/article/10.1186/s13006-022-00523-3",
+        "year": 2022,
+    },
+    "peng-2024": {
+        "title": "Peng and others, meta-analysis of delayed onset of lactation (35 studies)",
+        "publisher": "International Breastfeeding Journal",
+        "url": "https://doi.org/10.1186/s13006-024-00666-5",
+        "year": 2024,
+    },
+    "nommsen-rivers-2010": {
+        "title": "Nommsen-Rivers and others, study of the onset of lactation in first-time mothers",
+        "publisher": "American Journal of Clinical Nutrition",
+        "url": "https://pubmed.ncbi.nlm.nih.gov/20573792/",
+        "year": 2010,
+    },
+    "chapman-1999": {
+        "title": "Chapman and Pérez-Escamilla, study of risk factors for delayed onset of lactation",
+        "publisher": "Journal of the American Dietetic Association",
+        "url": "https://pubmed.ncbi.nlm.nih.gov/10207398/",
+        "year": 1999,
+    },
+    "start4life-supply": {
+        "title": "Things that can affect your milk supply",
+        "publisher": "NHS Start for Life",
+        "url": "https://dct-start4life.service.nhs.uk/start4life/baby/breastfeeding/things-that-can-affect-your-milk-supply/",
+    },
+    "nhs-constipation": {
+        "title": "Constipation (breastfeeding challenges)",
+        "publisher": "NHS Best Start in Life",
+        "url": "https://www.nhs.uk/best-start-in-life/baby/feeding-your-baby/breastfeeding/breastfeeding-challenges/constipation/",
+    },
+    "grampian-poo": {
+        "title": "Your baby's poo",
+        "publisher": "NHS Grampian",
+        "url": "https://www.birthingrampian.scot.nhs.uk/your-babys-poo/",
+    },
+    "wy-jaundice": {
+        "title": "Jaundice: worried your baby is unwell? (under 3 months)",
+        "publisher": "West Yorkshire Healthier Together (NHS)",
+        "url": "https://wyhealthiertogether.nhs.uk/parentscarers/worried-your-baby-unwell-under-3-months/jaundice",
+    },
+    "nhs-dehydration": {
+        "title": "Dehydration in under 5s (NHS text, stored copy)",
+        "publisher": "NHS",
+        "url": "https://clmp.org.uk/pages/Dehydration-in-under-5s",
+    },
+    "nhs-fever": {
+        "title": "Fever in children",
+        "publisher": "NHS",
+        "url": "https://www.nhs.uk/symptoms/fever-in-children/",
+    },
+    "open-med-2008": {
+        "title": "Systematic review of weight loss in exclusively breastfed newborns",
+        "publisher": "Open Medicine",
+        "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC3091615/",
+        "year": 2008,
+    },
+    "nice-ng75": {
+        "title": "Faltering growth: recognition and management (NG75), recommendations 1.1.1 to 1.1.2",
+        "publisher": "NICE",
+        "url": "https://www.nice.org.uk/guidance/ng75/chapter/Recommendations",
+        "year": 2017,
+    },
+    "nhs-wales-weight": {
+        "title": "Baby health: weight and height",
+        "publisher": "NHS 111 Wales",
+        "url": "https://111.wales.nhs.uk/livewell/pregnancy/babyhealthweightheight/",
+    },
+    "nice-ng194": {
+        "title": "Postnatal care (NG194)",
+        "publisher": "NICE",
+        "url": "https://www.nice.org.uk/guidance/ng194",
+        "year": 2021,
+    },
+    "rotherham-postnatal": {
+        "title": "Postnatal information for parents",
+        "publisher": "The Rotherham NHS Foundation Trust",
+        "url": "https://www.therotherhamft.nhs.uk/patients-and-visitors/patient-information/postnatal-information-for-parents",
+    },
+    "nhs-mastitis": {
+        "title": "Mastitis: symptoms (archived version)",
+        "publisher": "NHS",
+        "url": "http://www.nhs.uk/Conditions/Mastitis/Pages/Symptoms.aspx",
+        "year": 2012,
+    },
+    "kent-pnd": {
+        "title": "Postnatal depression",
+        "publisher": "Kent and Medway Local Maternity System (NHS)",
+        "url": "https://www.kentandmedwaylms.nhs.uk/after-birth/emotional-wellbeing-after-birth/post-natal-depression",
+    },
+    "nhs-psychosis": {
+        "title": "Puerperal psychosis (NHS text reviewed 2018, stored copy)",
+        "publisher": "NHS",
+        "url": "https://zana.com/a/puerperal-psychosis.7183",
+    },
+    "wmas-999-111": {
+        "title": "999 or 111?",
+        "publisher": "West Midlands Ambulance Service NHS",
+        "url": "https://wmas.nhs.uk/999-or-111/",
+    },
+    "berkshire-breastfeeding": {
+        "title": "Breastfeeding",
+        "publisher": "Berkshire Healthcare NHS Foundation Trust",
+        "url": "https://cypf.berkshirehealthcare.nhs.uk/health-and-development/your-baby-and-you/breastfeeding/",
+    },
+    "ekhuft-expressing": {
+        "title": "Expressing breast milk for your baby in the neonatal unit",
+        "publisher": "East Kent Hospitals University NHS Foundation Trust",
+        "url": "https://leaflets.ekhuft.nhs.uk/expressing-breast-milk-for-your-baby-in-the-neonatal-unit/html",
+    },
+    "levene-2024": {
+        "title": "Levene and others, cohort of 132 mothers of very preterm babies: timing of first expressing",
+        "publisher": "Archives of Disease in Childhood: Fetal and Neonatal Edition",
+        "url": "https://discovery-pp.ucl.ac.uk/id/eprint/10190234",
+        "year": 2024,
+    },
+    "who-facilities-2017": {
+        "title": "Protecting, promoting and supporting breastfeeding in facilities (record of the WHO guideline)",
+        "publisher": "World Health Organization, via PAHO BIGG",
+        "url": "https://sites.bvsalud.org/bigg/fr/biblio/resource/?id=biblioref.referencesource.1052803",
+        "year": 2017,
+    },
+    "elht-bottle": {
+        "title": "Early bottle feeding days",
+        "publisher": "East Lancashire Hospitals NHS Trust",
+        "url": "https://elht.nhs.uk/services/maternity-and-newborn-services/infant-feeding/early-bottle-feeding-days",
+    },
+    "perth-2007": {
+        "title": "Perth cohort of 453 women: risk factors for delayed onset of lactation",
+        "publisher": "Maternal and Child Nutrition",
+        "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC6860869/",
+        "year": 2007,
+    },
+    "dewey-2003": {
+        "title": "Dewey and others, study of risk factors for delayed onset of lactation",
+        "publisher": "Pediatrics",
+        "url": "https://pubmed.ncbi.nlm.nih.gov/12949292/",
+        "year": 2003,
+    },
+    "de-bortoli-2016": {
+        "title": "De Bortoli and Amir, systematic review of diabetes and the onset of lactation",
+        "publisher": "Diabetic Medicine",
+        "url": "https://pubmed.ncbi.nlm.nih.gov/26113051/",
+        "year": 2016,
+    },
+    "marasco-2000": {
+        "title": "Marasco and others, three case reports on polycystic ovary syndrome and milk supply",
+        "publisher": "Journal of Human Lactation",
+        "url": "https://pubmed.ncbi.nlm.nih.gov/11153345",
+        "year": 2000,
+    },
+    "huggins-2000": {
+        "title": "Huggins and others, study of 34 mothers with insufficient glandular tissue",
+        "publisher": "Study summary",
+        "url": "http://www.sonic.net/~mollyf/igt/",
+        "year": 2000,
+    },
+    "ijgm-2024": {
+        "title": "Scoping review of factors in delayed onset of lactation",
+        "publisher": "International Journal of General Medicine",
+        "url": "https://doi.org/10.2147/IJGM.S452108",
+        "year": 2024,
+    },
+}
+
+# The "get help now" card, for a UK site: it follows NHS national guidance where local
+# NHS sources differ (a fever in a baby under 3 months: NHS 111 nationally).
+WARNING_SIGNS = {
+    "title": "Get help now",
+    "emergency_signs": (
+        "<ul>"
+        "<li>your baby cannot be woken, or has pauses in their breathing</li>"
+        "<li>you have sudden or very heavy bleeding, chest pain, or you collapse</li>"
+        "<li>you, or the people around you, think you may have postpartum psychosis: "
+        "it is a medical emergency</li>"
+        "</ul>"
+    ),
+    "baby_signs": (
+        "<ul>"
+        "<li>has yellow skin or eyes in the first 24 hours, or still after 2 weeks "
+        "(3 weeks if born early)</li>"
+        "<li>is getting sleepier and less interested in feeding</li>"
+        "<li>has had no wet nappy for 8 hours</li>"
+        "<li>has fewer than 8 feeds in 24 hours once the first days are over</li>"
+        "<li>has dark wee, or pink or orange crystals in the nappy after the first couple "
+        "of days</li>"
+        "<li>has pale, chalky poo</li>"
+        "<li>is under 3 months old with a temperature of 38°C or more</li>"
+        "</ul>"
+    ),
+    "parent_signs": (
+        "<ul>"
+        "<li>are bleeding heavily, bleeding more rather than less, or passing clots bigger "
+        "than a 50p coin</li>"
+        "<li>have a fever or shivers, or a discharge that smells bad</li>"
+        "<li>have a red, painful area on a breast and a temperature of 38°C or more</li>"
+        "<li>have felt low for more than a week or two since the birth</li>"
+        "</ul>"
+    ),
+    "references": [
+        "wy-jaundice",
+        "elht-early-days",
+        "grampian-poo",
+        "nhs-dehydration",
+        "nhs-fever",
+        "nice-ng194",
+        "rotherham-postnatal",
+        "nhs-mastitis",
+        "kent-pnd",
+        "nhs-psychosis",
+        "wmas-999-111",
+    ],
+}
+
+# The first-days guide. The table follows NHS national guidance (the site's region is the
+# UK) and its note says where other guidance differs.
+FIRST_DAYS = {
+    "title": "Your first days of feeding",
+    "slug": "first-days",
+    "intro": (
+        "What is normal in your baby's first week, how to tell they are getting enough milk, "
+        "and when to call for help."
+    ),
+    "days": [
+        {
+            "day": "Day 1",
+            "normal": (
+                "Your breasts make colostrum, a rich early milk. Your baby needs only a little "
+                "at each feed: about a teaspoon."
+            ),
+            "feeds": "At least 3 to 4 (many babies feed more)",
+            "wet_nappies": "1 to 2",
+            "dirty_nappies": "Meconium, the first poo",
+            "stool_colour": "Meconium",
+            "when_to_call": (
+                "Yellow skin or eyes (jaundice) in the first 24 hours, or no wet nappy for 8 hours."
+            ),
+        },
+        {
+            "day": "Day 2",
+            "normal": "Still colostrum, in small amounts: it is what your baby needs now.",
+            "feeds": "At least 6 to 8",
+            "wet_nappies": "1 to 2 (2 or 3 over the first 48 hours)",
+            "dirty_nappies": "Meconium",
+            "stool_colour": "Meconium",
+            "when_to_call": (
+                "Your baby is getting sleepier and less interested in feeds, or has had no wet "
+                "nappy for 8 hours."
+            ),
+        },
+        {
+            "day": "Days 3 to 4",
+            "normal": (
+                "Milk usually comes in between 48 and 72 hours after the birth. If it has not "
+                "by 72 hours, tell your midwife."
+            ),
+            "feeds": "At least 8 to 12, night feeds included",
+            "wet_nappies": "3 a day",
+            "dirty_nappies": "At least 2 a day",
+            "stool_colour": "Changing: brown, green, then yellow",
+            "when_to_call": (
+                "Milk not in by 72 hours; fewer than 8 feeds in 24 hours; pink or orange "
+                "crystals in the nappy."
+            ),
+        },
+        {
+            "day": "Days 5 to 6",
+            "normal": (
+                "Most babies lose some weight at first: about 6% of birth weight on "
+                "average. A loss of more than 10% needs a check."
+            ),
+            "feeds": "At least 8 to 12",
+            "wet_nappies": "At least 6 heavy ones a day",
+            "dirty_nappies": "At least 2 a day",
+            "stool_colour": "Yellow and soft, each at least the size of a £2 coin",
+            "when_to_call": "No poo for 24 to 48 hours, or fewer wet nappies than this.",
+        },
+        {
+            "day": "Day 7 onwards",
+            "normal": (
+                "Weight starts to climb again. Most babies are back to their birth weight by "
+                "2 to 3 weeks."
+            ),
+            "feeds": "At least 8 to 12",
+            "wet_nappies": "At least 6 heavy ones a day",
+            "dirty_nappies": "At least 2 a day",
+            "stool_colour": "Yellow",
+            "when_to_call": "Yellow skin or eyes after 2 weeks (3 if born early), or pale, chalky poo.",
+        },
+    ],
+    "note": (
+        "Guidance differs on when to expect 6 wet nappies a day: the NHS says from day 5, the "
+        "UNICEF UK chart some hospitals use says from day 7, and US paediatricians say by day "
+        "4 or 5. This table follows the NHS. On weight, NHS Wales expects most babies back to "
+        "birth weight by 2 weeks and NICE by 3 weeks. Your own midwife's advice comes first."
+    ),
+    "table_sources": [
+        "nhs-first-days-archived",
+        "nhs-first-days",
+        "snee-after-birth",
+        "nhs-enough-milk",
+        "elht-early-days",
+        "aap-first-visit",
+        "ibj-onset-2022",
+        "nhs-constipation",
+        "grampian-poo",
+        "wy-jaundice",
+        "open-med-2008",
+        "nice-ng75",
+        "nhs-wales-weight",
+    ],
+    "sections": [
+        {
+            "heading": "If your milk has not come in by 72 hours",
+            "tone": "urgent",
+            "text": (
+                "<p>For most mothers milk comes in two to three days after the birth. When it "
+                "takes longer than 72 hours it is called delayed. This is common: about 3 in "
+                "10 mothers in a review of 35 studies (most of them from China), and more "
+                "than 4 in 10 first-time mothers in one study.</p>"
+                "<p>Keep feeding or expressing often, and talk to your midwife, health visitor "
+                "or a breastfeeding specialist as soon as you can. Take your baby's feeds and "
+                "nappies for the last day with you.</p>"
+            ),
+            "sources": [
+                "ibj-onset-2022",
+                "peng-2024",
+                "nommsen-rivers-2010",
+                "chapman-1999",
+                "start4life-supply",
+            ],
+        },
+        {
+            "heading": "Is my baby getting enough?",
+            "tone": "plain",
+            "text": (
+                "<p>What goes in comes out. The surest signs at home are in the table above: "
+                "the number of wet and dirty nappies each day, and poo that changes from "
+                "meconium to yellow by about day 4.</p>"
+                "<p>Your baby's weight is the other check. Losing some weight in the first days "
+                "is expected. A loss of more than a tenth of birth weight means your midwife or "
+                "doctor should look at how feeding is going.</p>"
+            ),
+            "sources": ["nhs-enough-milk", "elht-early-days", "open-med-2008", "nice-ng75"],
+        },
+        {
+            "heading": "Keeping your baby fed while your milk builds",
+            "tone": "plain",
+            "text": (
+                "<p><strong>Feed or express often.</strong> Aim for at least 8 to 12 feeds in "
+                "24 hours, including at night: prolactin, a hormone that drives milk "
+                "production, is higher at night.</p>"
+                "<p><strong>Hand expressing</strong> is the preferred way to collect colostrum "
+                "in the first 72 hours. If your baby is in neonatal care, start expressing as "
+                "soon as you can after the birth and then at least 8 times in 24 hours, night "
+                "included. One NHS leaflet suggests starting within 2 hours; a study of very "
+                "premature babies found starting within 6 hours helped, and within 2 hours "
+                "added nothing more.</p>"
+                "<p><strong>Topping up.</strong> The WHO advises giving newborns nothing but "
+                "breast milk unless there is a medical reason. If your midwife or doctor advises "
+                "a top-up, ask them what to give and how much. For babies born early, cups or "
+                "spoons are preferred to bottles and teats. If a bottle is used, hold your baby "
+                "fairly upright and the bottle level or slightly tipped, so your baby sets the "
+                "pace.</p>"
+            ),
+            "sources": [
+                "nhs-first-days",
+                "berkshire-breastfeeding",
+                "ekhuft-expressing",
+                "levene-2024",
+                "who-facilities-2017",
+                "elht-bottle",
+            ],
+        },
+    ],
+}
+
+# Evidence notes and references for the factors, and the recognised risk factors the seed
+# article does not list. Each note claims only what its references report.
+FACTOR_EVIDENCE = {
+    "premature-birth": {
+        "topic": "birth",
+        "evidence_note": (
+            "<p>Our sources on this page cover expressing for a baby in neonatal care. A "
+            "reviewer has not yet added a study that measures how often early birth delays "
+            "milk.</p>"
+        ),
+        "references": ["ekhuft-expressing", "levene-2024"],
+    },
+    "diabetes-and-pcos": {
+        "topic": "health",
+        "evidence_note": (
+            "<p>For diabetes, a systematic review found milk can come in later, but says many "
+            "other differences between mothers could explain part of that. For PCOS the "
+            "evidence is weak: the link was proposed from three case reports.</p>"
+        ),
+        "references": ["de-bortoli-2016", "marasco-2000"],
+    },
+    "late-first-feed": {
+        "topic": "feeding",
+        "evidence_note": (
+            "<p>Guidance agrees on feeding or expressing early and often; a reviewer has not "
+            "yet added a study measuring the effect of a late first feed itself.</p>"
+        ),
+        "references": ["nhs-first-days", "chapman-1999"],
+    },
+}
+for _slug in ("poor-latch", "stress-and-fatigue", "medications", "breast-surgery"):
+    FACTOR_EVIDENCE[_slug] = {
+        "topic": {"breast-surgery": "health", "medications": "health"}.get(_slug, "feeding"),
+        "evidence_note": (
+            "<p>This page comes from our first article. A medical reviewer has not yet added "
+            "a published source for it.</p>"
+        ),
+        "references": [],
+    }
+FACTOR_EVIDENCE["stress-and-fatigue"]["topic"] = "health"
+
+NEW_FACTORS = {
+    "first-baby": {
+        "title": "A first baby",
+        "topic": "birth",
+        "specialty": "low-supply",
+        "summary": "Milk is more often slow to come in after a first baby than after later ones.",
+        "why_it_matters": (
+            "<p>Studies that follow mothers from the birth find a delay more often in "
+            "first-time mothers. It does not mean your milk will not come; it is a reason to "
+            "feed often and ask for help early.</p>"
+        ),
+        "evidence_note": (
+            "<p>Well supported: in a study of 453 women in Perth the odds of a delay were about "
+            "three times higher with a first baby, and a review of 35 studies agrees.</p>"
+        ),
+        "what_helps": "<p>Feeding or expressing early and often, night feeds included.</p>",
+        "when_to_seek_help": "<p>If your milk has not come in by 72 hours after the birth.</p>",
+        "insights": ["early-frequent", "skin-to-skin"],
+        "contacts": ["midwife", "lactation-consultant"],
+        "tags": ["first-baby"],
+        "references": ["perth-2007", "peng-2024", "nommsen-rivers-2010"],
+    },
+    "caesarean-birth": {
+        "title": "A caesarean birth",
+        "topic": "birth",
+        "specialty": "low-supply",
+        "summary": (
+            "Milk comes in later more often after a caesarean, especially one that was not planned."
+        ),
+        "why_it_matters": (
+            "<p>After a caesarean, and especially an unplanned one, studies find a delay more "
+            "often. Starting feeds or expressing soon after the birth still helps.</p>"
+        ),
+        "evidence_note": (
+            "<p>Well supported: the odds of a delay were more than twice as high in the Perth "
+            "study, an earlier study named unplanned caesareans, and the link holds across a "
+            "review of 35 studies.</p>"
+        ),
+        "what_helps": "<p>Skin contact and feeding or expressing as soon as you can.</p>",
+        "when_to_seek_help": "<p>Ask the team for help to start expressing if your baby cannot feed yet.</p>",
+        "insights": ["skin-to-skin", "express-early", "early-frequent"],
+        "contacts": ["midwife", "lactation-consultant"],
+        "tags": ["caesarean", "birth"],
+        "references": ["perth-2007", "chapman-1999", "peng-2024"],
+    },
+    "long-labour": {
+        "title": "A long pushing stage of labour",
+        "topic": "birth",
+        "specialty": "low-supply",
+        "summary": "A pushing stage of labour longer than an hour has been linked to milk coming in later.",
+        "why_it_matters": (
+            "<p>One study found a delay more often when the second, pushing stage of labour "
+            "lasted more than an hour.</p>"
+        ),
+        "evidence_note": "<p>Moderate: few studies have looked at it.</p>",
+        "what_helps": "<p>Feeding or expressing early and often after the birth.</p>",
+        "when_to_seek_help": "<p>If your milk has not come in by 72 hours after the birth.</p>",
+        "insights": ["early-frequent", "skin-to-skin"],
+        "contacts": ["midwife"],
+        "tags": ["labour", "birth"],
+        "references": ["dewey-2003", "ijgm-2024"],
+    },
+    "thyroid": {
+        "title": "Thyroid problems",
+        "topic": "health",
+        "specialty": "maternal-conditions",
+        "summary": "Thyroid disease in pregnancy is among the conditions linked to milk coming in later.",
+        "why_it_matters": (
+            "<p>The thyroid makes hormones that milk production depends on. A review of "
+            "delayed milk lists thyroid disease in pregnancy among the risk factors.</p>"
+        ),
+        "evidence_note": (
+            "<p>Supported for thyroid disease as a group; there is little evidence about an "
+            "underactive thyroid on its own.</p>"
+        ),
+        "what_helps": "<p>Keeping your thyroid treatment under review with your doctor.</p>",
+        "when_to_seek_help": "<p>Tell your doctor and midwife that you have a thyroid condition.</p>",
+        "insights": ["discuss-condition", "check-medicines"],
+        "contacts": ["doctor", "midwife"],
+        "tags": ["thyroid", "hormones"],
+        "references": ["peng-2024"],
+    },
+    "insufficient-glandular-tissue": {
+        "title": "Insufficient glandular tissue",
+        "topic": "health",
+        "specialty": "low-supply",
+        "summary": "Some breasts have less milk-making tissue than usual, which can limit supply.",
+        "why_it_matters": (
+            "<p>In a small study of 34 mothers with this condition, most could not make all "
+            "the milk their baby needed in the first month.</p>"
+        ),
+        "evidence_note": "<p>Limited: one small study without a comparison group.</p>",
+        "what_helps": "<p>An early check of feeding and a plan made with a specialist.</p>",
+        "when_to_seek_help": "<p>If you are worried about how your breasts have changed in pregnancy.</p>",
+        "insights": ["discuss-condition", "early-frequent"],
+        "contacts": ["lactation-consultant", "doctor"],
+        "tags": ["breast-tissue"],
+        "references": ["huggins-2000"],
+    },
+}
+
+# The appointment plan: tick boxes and questions (no health claims, so no sources needed).
+APPOINTMENT_PLAN = {
+    "title": "Take this to your appointment",
+    "slug": "my-appointment-plan",
+    "intro": (
+        "Tick what applies to you and your baby, and get a one-page plan with the questions "
+        "to ask and a blank log of feeds and nappies to fill in before you go."
+    ),
+    "tried": [
+        ("Feeding at least 8 times in 24 hours", False),
+        ("Feeding at night", False),
+        ("Skin-to-skin contact", False),
+        ("Hand expressing", False),
+        ("Expressing with a pump", False),
+        ("Topping up with my expressed milk", True),
+        ("Topping up with donor milk or formula", True),
+        ("Having a feed watched by a midwife or lactation consultant", False),
+    ],
+    "questions": [
+        ("Is my baby getting enough milk, going by their nappies and weight?", "always"),
+        ("Could you watch a feed and check how my baby latches on?", "always"),
+        (
+            "My baby is more than 72 hours old. Has my milk come in, and if not, what should "
+            "we do next?",
+            "after-72-hours",
+        ),
+        (
+            "Could the things I have ticked be slowing my milk, and what would help with them?",
+            "risk-factor",
+        ),
+        (
+            "How much top-up should my baby have, how should I give it, and when can we reduce it?",
+            "topping-up",
+        ),
+        ("Who can I call if I am worried before my next appointment?", "always"),
+    ],
+}
+
+# Factors whose pages link to the guide's "keeping your baby fed" section.
+FEEDING_GUIDE_FACTORS = {
+    "premature-birth",
+    "diabetes-and-pcos",
+    "late-first-feed",
+    "poor-latch",
+    "breast-surgery",
+    "first-baby",
+    "caesarean-birth",
+    "long-labour",
+    "thyroid",
+    "insufficient-glandular-tissue",
 }

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from wagtail.models import Page, Site
 
-from core.models import SiteSettings
+from core.models import SiteSettings, WarningSigns
+from core.regions import Region
 from factors.models import (
     FactorIndexPage,
     FactorInsight,
@@ -20,7 +21,14 @@ from factors.models import (
 )
 from help_contacts.models import SupportContact
 from website.demo import content
-from website.models import ArticleIndexPage, ArticlePage, HomePage, StandardPage
+from website.models import (
+    AppointmentPlanPage,
+    ArticleIndexPage,
+    ArticlePage,
+    FirstDaysPage,
+    HomePage,
+    StandardPage,
+)
 
 REVIEW_DUE_IN_DAYS = 30
 
@@ -49,6 +57,54 @@ def _snippet(model, lookup, **fields):
         obj.save()
         obj.save_revision(log_action="wagtail.create").publish()
     return obj
+
+
+def _references(keys):
+    """ReferenceBlock values for the keys of `content.REFERENCES`."""
+    return [content.REFERENCES[key] for key in keys]
+
+
+def _reference_stream(keys):
+    return [("reference", reference) for reference in _references(keys)]
+
+
+def _factor_specs():
+    """Every demo factor: the seed article's, with evidence notes, then the added ones."""
+    specs = {
+        slug: {**spec, **content.FACTOR_EVIDENCE.get(slug, {})}
+        for slug, spec in content.FACTORS.items()
+    }
+    return {**specs, **content.NEW_FACTORS}
+
+
+def _warning_signs():
+    spec = content.WARNING_SIGNS
+    return _snippet(
+        WarningSigns,
+        {"title": spec["title"]},
+        emergency_signs=spec["emergency_signs"],
+        baby_signs=spec["baby_signs"],
+        parent_signs=spec["parent_signs"],
+        references=_reference_stream(spec["references"]),
+    )
+
+
+def _first_days_body():
+    spec = content.FIRST_DAYS
+    body = [
+        (
+            "day_table",
+            {
+                "caption": "What to expect, day by day",
+                "days": spec["days"],
+                "note": spec["note"],
+                "sources": _references(spec["table_sources"]),
+            },
+        )
+    ]
+    for section in spec["sections"]:
+        body.append(("section", {**section, "sources": _references(section["sources"])}))
+    return body
 
 
 def _review_fields():
@@ -102,6 +158,10 @@ def load_site_content(*, log=print):
     if not settings_obj.urgent_care_notice:
         settings_obj.urgent_care_notice = content.URGENT_NOTICE
         settings_obj.save()
+    if settings_obj.warning_signs_id is None:
+        settings_obj.region = Region.UK
+        settings_obj.warning_signs = _warning_signs()
+        settings_obj.save()
 
     contacts = {
         key: _snippet(
@@ -133,8 +193,21 @@ def load_site_content(*, log=print):
         show_in_menus=True,
         **_review_fields(),
     )
+    first_days = content.FIRST_DAYS
+    first_days_page, created = _child(
+        home,
+        FirstDaysPage,
+        first_days["slug"],
+        title=first_days["title"],
+        intro=first_days["intro"],
+        body=_first_days_body(),
+        show_in_menus=True,
+        **_review_fields(),
+    )
+    log(f"{'Created' if created else 'Kept'} first-days guide")
+
     factors = []
-    for slug, spec in content.FACTORS.items():
+    for slug, spec in _factor_specs().items():
         factor = factor_index.get_children().filter(slug=slug).first()
         if factor is None:
             factor = FactorPage(
@@ -143,14 +216,17 @@ def load_site_content(*, log=print):
                     k: spec[k]
                     for k in (
                         "title",
-                        "evidence",
+                        "topic",
                         "specialty",
                         "summary",
                         "why_it_matters",
+                        "evidence_note",
                         "what_helps",
                         "when_to_seek_help",
                     )
                 },
+                references=_reference_stream(spec["references"]),
+                feeding_guide=first_days_page if slug in content.FEEDING_GUIDE_FACTORS else None,
                 **_review_fields(),
             )
             factor.insight_links = [
@@ -205,9 +281,29 @@ def load_site_content(*, log=print):
         title=article_spec["title"],
         intro=article_spec["intro"],
         body=body,
+        references=_reference_stream(article_spec["references"]),
         **_review_fields(),
     )
     log(f"{'Created' if created else 'Kept'} article {article_spec['slug']}")
+
+    plan = content.APPOINTMENT_PLAN
+    _, created = _child(
+        home,
+        AppointmentPlanPage,
+        plan["slug"],
+        title=plan["title"],
+        intro=plan["intro"],
+        tried_options=[
+            ("option", {"label": label, "topping_up": topping_up})
+            for label, topping_up in plan["tried"]
+        ],
+        questions=[
+            ("question", {"text": text, "applies": applies}) for text, applies in plan["questions"]
+        ],
+        show_in_menus=True,
+        **_review_fields(),
+    )
+    log(f"{'Created' if created else 'Kept'} appointment plan page")
 
     for slug, spec in content.PAGES.items():
         _child(
@@ -216,7 +312,10 @@ def load_site_content(*, log=print):
             slug,
             title=spec["title"],
             intro=spec["intro"],
-            body=[("paragraph", spec["body"])],
+            body=[
+                ("paragraph", spec["body"]),
+                *([("review_status", None)] if spec.get("review_status") else []),
+            ],
         )
 
     if not settings_obj.footer_links:

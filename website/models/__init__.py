@@ -1,3 +1,12 @@
+from .guides import AppointmentPlanPage, FirstDaysPage
 from .pages import ArticleIndexPage, ArticlePage, ArticleRelatedLink, HomePage, StandardPage
 
-__all__ = ["ArticleIndexPage", "ArticlePage", "ArticleRelatedLink", "HomePage", "StandardPage"]
+__all__ = [
+    "AppointmentPlanPage",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "ArticleRelatedLink",
+    "FirstDaysPage",
+    "HomePage",
+    "StandardPage",
+]

@@ -17,6 +17,7 @@ from core.blocks import ReferenceBlock
 from core.models import BasePage, HealthPage, MedicallyReviewed
 from factors.models import FactorIndexPage
 from website.blocks import BodyStreamBlock
+from website.models.guides import AppointmentPlanPage, FirstDaysPage
 
 WORDS_PER_MINUTE = 200
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -59,6 +60,8 @@ class HomePage(BasePage):
         "website.StandardPage",
         "factors.FactorIndexPage",
         "help_contacts.DirectoryPage",
+        "website.FirstDaysPage",
+        "website.AppointmentPlanPage",
     ]
     max_count = 1
     template = "website/home_page.html"
@@ -76,6 +79,8 @@ class HomePage(BasePage):
             .order_by("-first_published_at")[:6]
         )
         context["factor_index"] = FactorIndexPage.objects.child_of(self).live().public().first()
+        context["first_days"] = FirstDaysPage.objects.child_of(self).live().public().first()
+        context["plan_page"] = AppointmentPlanPage.objects.child_of(self).live().public().first()
         return context
 
 
