@@ -17,6 +17,7 @@ class _FormFields(HTMLParser):
         self._select_options = []
         self._option_value = None
         self._textarea = None
+        self.stream_fields = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -26,6 +27,10 @@ class _FormFields(HTMLParser):
         if not self.in_form:
             return
         name = attrs.get("name")
+        if tag == "div" and attrs.get("data-controller") == "w-block" and attrs.get("id"):
+            # A StreamField, whose inputs the admin's JavaScript draws from this element.
+            self.stream_fields.append(attrs["id"])
+            return
         if tag == "input" and name:
             kind = (attrs.get("type") or "text").lower()
             if kind in SKIPPED_INPUT_TYPES:
@@ -72,5 +77,8 @@ def form_data(html: str, *, action: str, **changes) -> dict:
     for name, value in parser.fields:
         data.setdefault(name, []).append(value)
     data = {name: values[0] if len(values) == 1 else values for name, values in data.items()}
+    for name in parser.stream_fields:
+        # Without the browser's JavaScript a StreamField is posted empty unless a test says more.
+        data.setdefault(f"{name}-count", "0")
     data.update(changes)
     return data
