@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from factors.models import (
     Evidence,
@@ -145,6 +146,8 @@ class ConsultantFactory(factory.django.DjangoModelFactory):
     costs = factory.LazyFunction(lambda: ["private-fee"])
     specialties = factory.LazyFunction(list)
     accepting_new_clients = True
+    # Checked today: a listing is only stale (and its availability hedged) when a test says so.
+    last_verified = factory.LazyFunction(timezone.localdate)
     live = True
 
 

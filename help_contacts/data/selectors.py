@@ -45,6 +45,7 @@ class DirectoryFilters:
     specialties: tuple[str, ...] = ()
     costs: tuple[str, ...] = ()
     accepting: bool = False
+    ibclc_only: bool = False
     text: str = ""
 
 
@@ -179,9 +180,10 @@ def consultants_near(
 
     Rows are first narrowed with a bounding box on the indexed latitude/longitude,
     wide enough for the radius and for the longest home-visit radius in use, then
-    measured exactly along the great circle. Each carries `distance_km` and
-    `reaches_you` (a home visitor whose travel radius covers the point), nearest
-    first, then by name.
+    measured exactly along the great circle. Each carries `distance_km`,
+    `reaches_you` (a home visitor whose travel radius covers the point) and `is_stale`
+    (not checked within the staleness period), nearest first, fresh before stale at
+    equal distance, then by name.
     """
     reach_km = max(radius_km, home_visit_reach_km() or 0)
     # One index range holds every candidate, since the reach box contains the radius box.
@@ -200,12 +202,15 @@ def consultants_near(
         candidates = candidates.filter(_any_of("costs", filters.costs))
     if filters.accepting:
         candidates = candidates.filter(accepting_new_clients=True)
+    if filters.ibclc_only:
+        candidates = candidates.verified_ibclc()
     if filters.text:
         candidates = candidates.filter(
             Q(name__icontains=filters.text) | Q(practice_name__icontains=filters.text)
         )
     return (
         candidates.annotate(distance_km=GreatCircleKm(point))
+        .with_staleness()
         .annotate(
             reaches_you=ExpressionWrapper(
                 Q(home_visit_radius_km__gte=F("distance_km")), output_field=BooleanField()
@@ -213,7 +218,8 @@ def consultants_near(
         )
         .filter(Q(distance_km__lte=radius_km) | Q(home_visit_radius_km__gte=F("distance_km")))
         .defer(*UNSHOWN_FIELDS)
-        .order_by("distance_km", "name", "pk")
+        # At equal distance (listings placed at one town's centre) fresh before stale.
+        .order_by("distance_km", "is_stale", "name", "pk")
     )
 
 
@@ -247,7 +253,7 @@ class NearestFirstPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         counted = self.object_list.annotate(matches=Window(Count("*")))
         ranked = list(
-            counted.values_list("pk", "distance_km", "reaches_you", "matches")[
+            counted.values_list("pk", "distance_km", "reaches_you", "is_stale", "matches")[
                 bottom : bottom + self.per_page
             ]
         )
@@ -259,10 +265,11 @@ class NearestFirstPaginator(Paginator):
         rows = Consultant.objects.published().filter(pk__in=[pk for pk, *_ in ranked])
         rows = {row.pk: row for row in rows.defer(*UNSHOWN_FIELDS)} if ranked else {}
         listings = []
-        for pk, distance_km, reaches_you, _matches in ranked:
+        for pk, distance_km, reaches_you, is_stale, _matches in ranked:
             if pk in rows:  # one unpublished since the first query is left out
                 listing = rows[pk]
                 listing.distance_km, listing.reaches_you = distance_km, reaches_you
+                listing.is_stale = is_stale
                 listings.append(listing)
         return self._get_page(listings, number, self)
 

@@ -21,6 +21,16 @@ def directions_url(consultant):
 
 
 @register.simple_tag
+def listing_notes(consultant):
+    """What a listing's page says about its freshness, availability and credentials."""
+    return {
+        "availability": representations.availability_note(consultant=consultant),
+        "checked": representations.freshness_note(consultant=consultant),
+        "credential": representations.credential_note(consultant=consultant),
+    }
+
+
+@register.simple_tag
 def map_settings():
     return {"tile_url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
 

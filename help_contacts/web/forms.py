@@ -20,8 +20,11 @@ RADIUS_CHOICES = [
 DEFAULT_RADIUS_KM = 25
 SEARCH_PARAMETERS = (
     *("location", "lat", "lon", "radius", "language", "service"),
-    *("specialty", "accepting", "cost", "q"),
+    *("specialty", "accepting", "ibclc", "cost", "q"),
 )
+# Coordinates are kept to three decimal places (about 110 m north-south): close enough to
+# find who is near, too coarse to point at a home in a shared link or the browser history.
+COORDINATE_DECIMALS = 3
 TRUE_WORDS = {"1", "true", "on", "yes"}
 FALSE_WORDS = {"", "0", "false", "off", "no"}
 
@@ -64,6 +67,10 @@ class SingleSelectMultiple(forms.Select):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"].pop("multiple", None)
         return context
+
+
+def _rounded(coordinate: float | None) -> float | None:
+    return None if coordinate is None else round(coordinate, COORDINATE_DECIMALS)
 
 
 class DirectoryForm(forms.Form):
@@ -120,6 +127,12 @@ class DirectorySearchForm(DirectoryForm):
     accepting = YesNoField(
         label=_("Only those accepting new clients"), required=False, widget=YesNoCheckbox
     )
+    ibclc = YesNoField(
+        label=_("IBCLC only"),
+        help_text=_("Only IBCLCs whose certification we have checked on the public register."),
+        required=False,
+        widget=YesNoCheckbox,
+    )
     q = forms.CharField(label=_("Name or practice"), max_length=100, required=False)
     page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
@@ -130,6 +143,12 @@ class DirectorySearchForm(DirectoryForm):
         super().__init__(data, *args, **kwargs)
         self.require_location = require_location
         self.search = None
+
+    def clean_lat(self):
+        return _rounded(self.cleaned_data["lat"])
+
+    def clean_lon(self):
+        return _rounded(self.cleaned_data["lon"])
 
     def clean_language(self):
         return [code for code in self.cleaned_data["language"] if code]
@@ -179,6 +198,7 @@ class DirectorySearchForm(DirectoryForm):
                 specialties=tuple(cleaned.get("specialty") or ()),
                 costs=tuple(cleaned.get("cost") or ()),
                 accepting=bool(cleaned.get("accepting")),
+                ibclc_only=bool(cleaned.get("ibclc")),
                 text=cleaned.get("q", ""),
             ),
             place=match.place if match else None,

@@ -40,6 +40,9 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     @path("")
     def search(self, request):
         context = views.directory_search_context(request, self)
+        rounded = views.rounded_coordinates_query(request, context["search"])
+        if rounded is not None:
+            return redirect(f"{self.get_url(request)}?{rounded}")
         response = self.render(request, context_overrides=context)
         if context["form"].is_bound and not context["form"].is_valid():
             # The page explains what was wrong beside the field; the status says so too.

@@ -23,6 +23,7 @@ from help_contacts.data.representations import (
 from help_contacts.data.selectors import NearestFirstPaginator, consultants_near
 from help_contacts.data.services import listing_suggestion_create, problem_report_create
 from help_contacts.web.forms import (
+    COORDINATE_DECIMALS,
     RADIUS_CHOICES,
     SEARCH_PARAMETERS,
     DirectorySearchForm,
@@ -33,11 +34,48 @@ from help_contacts.web.forms import (
 RESULTS_PER_PAGE = 20
 
 
-def _results_page(search, page_number):
+class PageOutOfRange(Exception):
+    """A page number past the last page of results: the page and the API both answer 400."""
+
+    def __init__(self, *, number: int, last: int):
+        self.last = last
+        super().__init__(
+            _("There is no page %(number)s of these results: they end at page %(last)s.")
+            % {"number": number, "last": last}
+        )
+
+
+def results_page(search, page_number: int | None):
+    """The page of results asked for (the first when none is), by one rule for page and API.
+
+    A number past the end raises `PageOutOfRange`, rather than quietly showing another
+    page: a link that promised page 5 must not show page 1 as if it were page 5.
+    """
     results = consultants_near(
         point=search.point, radius_km=search.radius_km, filters=search.filters
     )
-    return NearestFirstPaginator(results, RESULTS_PER_PAGE).get_page(page_number)
+    paginator = NearestFirstPaginator(results, RESULTS_PER_PAGE)
+    number = page_number or 1
+    try:
+        return paginator.page(number)
+    except EmptyPage:
+        raise PageOutOfRange(number=number, last=paginator.num_pages) from None
+
+
+def rounded_coordinates_query(request, search):
+    """The query string with lat/lon at the form's precision, or None if already so.
+
+    The page redirects a sharper position to it, so the browser history and any shared
+    link keep only a rounded point.
+    """
+    if "lat" not in request.GET or search is None or search.place is not None:
+        return None
+    query = request.GET.copy()
+    query["lat"] = f"{search.point.lat:.{COORDINATE_DECIMALS}f}".rstrip("0").rstrip(".")
+    query["lon"] = f"{search.point.lon:.{COORDINATE_DECIMALS}f}".rstrip("0").rstrip(".")
+    if query["lat"] == request.GET["lat"] and query["lon"] == request.GET.get("lon"):
+        return None
+    return query.urlencode()
 
 
 def directory_search_context(request, page):
@@ -58,7 +96,12 @@ def directory_search_context(request, page):
         return context
 
     search = form.search
-    page_obj = _results_page(search, request.GET.get("page"))
+    try:
+        page_obj = results_page(search, form.cleaned_data.get("page"))
+    except PageOutOfRange as error:
+        form.add_error("page", str(error))
+        context["last_page_url"] = _query_with(request, page=error.last)
+        return context
     wider = [radius for radius, _label in RADIUS_CHOICES if radius > search.radius_km]
     context.update(
         search=search,
@@ -75,6 +118,13 @@ def directory_search_context(request, page):
             kind=ContactKind.HELPLINE, live=True
         ).order_by("sort_order", "name")
     return context
+
+
+def _query_with(request, **values) -> str:
+    query = request.GET.copy()
+    for name, value in values.items():
+        query[name] = str(value)
+    return f"?{query.urlencode()}"
 
 
 def _published_or_404(slug):
@@ -187,14 +237,11 @@ def directory_api(request):
             }
         )
     search = form.search
-    results = consultants_near(
-        point=search.point, radius_km=search.radius_km, filters=search.filters
-    )
-    paginator = NearestFirstPaginator(results, RESULTS_PER_PAGE)
     try:
-        page_obj = paginator.page(form.cleaned_data.get("page") or 1)
-    except EmptyPage:
-        return _errors_response({"page": [_("There is no page with that number.")]})
+        page_obj = results_page(search, form.cleaned_data.get("page"))
+    except PageOutOfRange as error:
+        return _errors_response({"page": [str(error)]})
+    paginator = page_obj.paginator
 
     directory = directory_page_find()
     listing_base_url = request.build_absolute_uri(directory.get_url(request)) if directory else None

@@ -1,7 +1,9 @@
 """The consultant directory: one listing per person or practice."""
 
+import datetime
 import re
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import (
@@ -30,14 +32,22 @@ from help_contacts.data.choices import (
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.models.fields import ChoiceListField
 from help_contacts.data.models.places import Place
-from help_contacts.data.models.querysets import ConsultantQuerySet, verified_cutoff
+from help_contacts.data.models.querysets import (
+    CREDENTIAL_CHECK_NOTICE_DAYS,
+    ConsultantQuerySet,
+    verified_cutoff,
+)
 
 MAX_HOME_VISIT_RADIUS_KM = 150
 # Listing URLs live beside these routes of the directory page, so no listing may take them.
 RESERVED_SLUGS = {"suggest-a-listing", "thanks", "report", "api"}
 # Moderation state belongs to the listing as a whole, not to one version of its text, so
-# publishing an older draft must not bring a rejected suggestion back or clear a flag.
-MODERATION_FIELDS = ("verification_requested_at", "rejected_at", "rejection_reason")
+# publishing an older draft must not bring a rejected suggestion back or clear a flag; nor
+# may it undo a credential check, which only "Mark credential verified" records.
+MODERATION_FIELDS = (
+    *("verification_requested_at", "rejected_at", "rejection_reason"),
+    *("credential_verified_on", "credential_verified_by_id"),
+)
 
 
 class Consultant(EditorialSnippet):
@@ -52,6 +62,35 @@ class Consultant(EditorialSnippet):
         help_text=_("The last part of the listing's web address. Made from the name if empty."),
     )
     credentials = ChoiceListField(_("credentials"), choices_class=Credential)
+    credential_number = models.CharField(
+        _("certification number"),
+        max_length=40,
+        blank=True,
+        help_text=_("For an IBCLC, the number on the IBLCE public register."),
+    )
+    credential_verified_on = models.DateField(
+        _("credential checked on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set by “Mark credential verified”: the day a directory manager found this "
+            "person on the certifying body's public register."
+        ),
+    )
+    credential_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("credential checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recertification_due = models.DateField(
+        _("recertification due"),
+        null=True,
+        blank=True,
+        help_text=_("When the credential must be renewed, as the register shows it."),
+    )
     practice_name = models.CharField(_("practice name"), max_length=160, blank=True)
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     city = models.CharField(_("town or city"), max_length=120)
@@ -135,8 +174,21 @@ class Consultant(EditorialSnippet):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("practice_name"), FieldPanel("credentials")],
+            [FieldPanel("name"), FieldPanel("practice_name")],
             heading=_("Who they are"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("credentials"),
+                FieldRowPanel([FieldPanel("credential_number"), FieldPanel("recertification_due")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("credential_verified_on", read_only=True),
+                        FieldPanel("credential_verified_by", read_only=True),
+                    ]
+                ),
+            ],
+            heading=_("Credentials"),
         ),
         MultiFieldPanel(
             [
@@ -191,6 +243,8 @@ class Consultant(EditorialSnippet):
                 include=[
                     *("id", "name", "practice_name", "home_visit_radius_km"),
                     *("accepting_new_clients", "languages", "services", "costs", "specialties"),
+                    *("last_verified", "credentials", "credential_verified_on"),
+                    "recertification_due",
                 ],
                 condition=models.Q(live=True),
                 name="consultant_live_lat_lon",
@@ -314,6 +368,40 @@ class Consultant(EditorialSnippet):
     def needs_verification(self):
         """Nobody has checked it for the site's staleness period (`not_verified_for`)."""
         return self.last_verified is None or self.last_verified < verified_cutoff()
+
+    @property
+    def is_stale(self):
+        """The same rule as `needs_verification`; the search annotates it (`with_staleness`)."""
+        if "is_stale" in self.__dict__:
+            return self.__dict__["is_stale"]
+        return self.needs_verification
+
+    @is_stale.setter
+    def is_stale(self, value):
+        self.__dict__["is_stale"] = value
+
+    @property
+    def credential_is_current(self):
+        """Checked against a register and not past recertification (`verified_ibclc` less the
+        IBCLC part)."""
+        if self.credential_verified_on is None:
+            return False
+        due = self.recertification_due
+        return due is None or due >= timezone.localdate()
+
+    @property
+    def is_verified_ibclc(self):
+        return Credential.IBCLC in (self.credentials or []) and self.credential_is_current
+
+    @property
+    def credential_check_due(self):
+        """Mirrors `ConsultantQuerySet.credential_check_due`."""
+        if not self.credentials:
+            return False
+        if self.credential_verified_on is None:
+            return True
+        notice = timezone.localdate() + datetime.timedelta(days=CREDENTIAL_CHECK_NOTICE_DAYS)
+        return self.recertification_due is not None and self.recertification_due <= notice
 
     # Validation: coordinates from the address when an editor leaves them out -------------
 
