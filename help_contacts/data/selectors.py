@@ -6,6 +6,7 @@ import math
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection, transaction
@@ -280,7 +281,15 @@ def directory_work_waiting(*, limit: int = 10) -> dict:
     reverify = Consultant.objects.needs_reverification()
     suggestions = Consultant.objects.awaiting_review()
     reports = ProblemReport.objects.filter(resolved=False).select_related("consultant")
+    credentials_due = Consultant.objects.published().credential_check_due()
     return {
+        "stale_months": settings.DIRECTORY_STALE_AFTER_MONTHS,
+        "credential_due_count": credentials_due.count(),
+        "credential_due": list(
+            credentials_due.order_by(
+                F("recertification_due").asc(nulls_first=True), "credential_verified_on", "name"
+            )[:limit]
+        ),
         "stale_count": stale.count(),
         "stale": list(stale.order_by("last_verified", "name")[:limit]),
         "reverify_count": reverify.count(),

@@ -1,0 +1,230 @@
+"""What a parent can rely on in the directory: when each listing was checked, whether its
+availability still stands, whose credentials were checked, and pages that say what they show."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from dateutil.relativedelta import relativedelta
+
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from tests.conftest import visible_text
+from tests.factories import ConsultantFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/find-support/"
+API = "/api/v1/directory/"
+TODAY = timezone.localdate()
+LONG_AGO = TODAY - relativedelta(months=20)
+LONDON = {"location": "London, UK"}
+
+
+def cards(response):
+    """Each result card's text, in the order shown."""
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return [" ".join(item.get_text(" ").split()) for item in soup.select("li.listing")]
+
+
+def long_date(day):
+    return date_format(day, "j F Y")
+
+
+# Freshness -----------------------------------------------------------------------------
+
+
+def test_every_card_says_when_it_was_checked(client, directory, places):
+    ConsultantFactory(name="Fresh Fiona", last_verified=TODAY - datetime.timedelta(days=3))
+    ConsultantFactory(name="Unchecked Una", last_verified=None, latitude=51.52)
+    fresh, unchecked = cards(client.get(URL, LONDON))
+    assert "Fresh Fiona" in fresh
+    assert f"Last checked {long_date(TODAY - datetime.timedelta(days=3))}" in fresh
+    assert "Unchecked Una" in unchecked and "Not yet checked with them" in unchecked
+
+
+def test_stale_listing_does_not_claim_to_accept_new_clients(client, directory, places, settings):
+    settings.DIRECTORY_STALE_AFTER_MONTHS = 12
+    ConsultantFactory(name="Old Olive", last_verified=LONG_AGO, accepting_new_clients=True)
+    (card,) = cards(client.get(URL, LONDON))
+    assert "Accepting new clients" not in card
+    assert f"May have changed: last checked {long_date(LONG_AGO)}" in card
+
+
+def test_the_staleness_period_is_the_setting(client, directory, places, settings):
+    ConsultantFactory(last_verified=TODAY - relativedelta(months=8))
+    settings.DIRECTORY_STALE_AFTER_MONTHS = 12
+    assert "Accepting new clients" in cards(client.get(URL, LONDON))[0]
+    settings.DIRECTORY_STALE_AFTER_MONTHS = 6
+    assert "May have changed" in cards(client.get(URL, LONDON))[0]
+
+
+def test_at_equal_distance_fresh_listings_come_before_stale_ones(client, directory, places):
+    # Two at one point, as listings geocoded from the same town's name are.
+    ConsultantFactory(name="Aaron Stale", last_verified=LONG_AGO, latitude=51.52)
+    ConsultantFactory(name="Zoe Fresh", last_verified=TODAY, latitude=51.52)
+    ConsultantFactory(name="Nearer Stale", last_verified=None, latitude=51.5074)
+    names = [
+        card.split(" ")[0] + " " + card.split(" ")[1] for card in cards(client.get(URL, LONDON))
+    ]
+    assert names == ["Nearer Stale", "Zoe Fresh", "Aaron Stale"], "distance still comes first"
+    api_names = [item["name"] for item in client.get(API, LONDON).json()["results"]]
+    assert api_names == names
+
+
+def test_listing_page_hedges_a_stale_availability(client, directory):
+    ConsultantFactory(slug="olive", last_verified=LONG_AGO, accepting_new_clients=True)
+    ConsultantFactory(slug="fiona", last_verified=TODAY, accepting_new_clients=True)
+    stale = visible_text(client.get(f"{URL}olive/"))
+    assert "Accepting new clients" not in stale
+    assert f"May have changed: last checked {long_date(LONG_AGO)}" in stale
+    fresh = visible_text(client.get(f"{URL}fiona/"))
+    assert "Accepting new clients" in fresh and f"Last checked {long_date(TODAY)}" in fresh
+
+
+def test_api_carries_the_dates_and_staleness(client, directory, places):
+    ConsultantFactory(
+        last_verified=LONG_AGO,
+        credential_number="L-12345",
+        credential_verified_on=TODAY - datetime.timedelta(days=10),
+        recertification_due=TODAY + relativedelta(years=2),
+    )
+    (item,) = client.get(API, LONDON).json()["results"]
+    assert item["last_verified"] == LONG_AGO.isoformat()
+    assert item["stale"] is True
+    assert item["credential_number"] == "L-12345"
+    assert item["credential_verified_on"] == (TODAY - datetime.timedelta(days=10)).isoformat()
+    assert item["recertification_due"] == (TODAY + relativedelta(years=2)).isoformat()
+    assert item["verified_ibclc"] is True
+
+
+# Credentials ---------------------------------------------------------------------------
+
+
+def test_unchecked_credentials_are_labelled_self_reported(client, directory, places):
+    ConsultantFactory(name="Self Sam", credentials=["ibclc"], credential_verified_on=None)
+    ConsultantFactory(
+        name="Checked Chloe",
+        credentials=["ibclc"],
+        credential_verified_on=TODAY - datetime.timedelta(days=2),
+        latitude=51.52,
+    )
+    sam, chloe = cards(client.get(URL, LONDON))
+    assert "Self-reported: not yet checked against a register" in sam
+    day = long_date(TODAY - datetime.timedelta(days=2))
+    assert f"Checked against the public register on {day}" in chloe
+
+
+def test_ibclc_only_shows_ibclcs_checked_and_not_past_recertification(client, directory, places):
+    checked = {"credential_verified_on": TODAY - datetime.timedelta(days=30)}
+    ConsultantFactory(name="Checked Chloe", credentials=["ibclc"], **checked)
+    ConsultantFactory(name="Self Sam", credentials=["ibclc"])
+    ConsultantFactory(name="Counsellor Cat", credentials=["counsellor"], **checked)
+    ConsultantFactory(
+        name="Lapsed Lena",
+        credentials=["ibclc"],
+        recertification_due=TODAY - datetime.timedelta(days=1),
+        **checked,
+    )
+    ConsultantFactory(
+        name="Renewed Rita",
+        credentials=["clc", "ibclc"],
+        recertification_due=TODAY,
+        **checked,
+    )
+    everyone = client.get(API, LONDON).json()
+    assert everyone["count"] == 5
+    only = client.get(API, {**LONDON, "ibclc": "1"}).json()
+    assert sorted(item["name"] for item in only["results"]) == ["Checked Chloe", "Renewed Rita"]
+    page = client.get(URL, {**LONDON, "ibclc": "1"})
+    assert [card.split(" IBCLC")[0].split(" CLC")[0] for card in cards(page)] == [
+        "Checked Chloe",
+        "Renewed Rita",
+    ]
+    assert client.get(API, {**LONDON, "ibclc": "perhaps"}).status_code == 400
+
+
+# Home visits ---------------------------------------------------------------------------
+
+
+def test_home_visit_wording_says_whether_she_reaches_the_parent(client, directory, places):
+    # London's centre is 51.5074; one degree of latitude is about 111 km.
+    ConsultantFactory(
+        name="Reaching Rosa",
+        services=["home-visits", "clinic"],
+        home_visit_radius_km=30,
+        latitude=51.60,
+    )
+    ConsultantFactory(
+        name="Short Sue",
+        services=["home-visits"],
+        home_visit_radius_km=5,
+        latitude=51.65,
+    )
+    rosa, sue = cards(client.get(URL, LONDON))
+    assert "Visits homes up to 30 km away, including where you searched" in rosa
+    assert "Clinic appointments" in rosa
+    assert "Visits homes up to 5 km away, which does not reach where you searched" in sue
+    assert "Visits your area" not in sue
+
+
+# Pages beyond the end -------------------------------------------------------------------
+
+
+def test_a_page_past_the_end_is_a_400_on_page_and_api_alike(client, directory, places):
+    for index in range(21):
+        ConsultantFactory(name=f"Listing {index:02d}", latitude=51.5 + index / 1000)
+    assert len(cards(client.get(URL, {**LONDON, "page": "2"}))) == 1
+    page = client.get(URL, {**LONDON, "page": "3"})
+    api = client.get(API, {**LONDON, "page": "3"})
+    assert page.status_code == api.status_code == 400
+    message = "There is no page 3 of these results: they end at page 2."
+    assert message in visible_text(page)
+    assert api.json()["errors"]["page"] == [message]
+    assert not cards(page), "no other page is passed off as page 3"
+    soup = BeautifulSoup(page.content.decode(), "html.parser")
+    link = soup.find("a", string="Go to the last page")
+    assert link is not None and "page=2" in link["href"]
+
+
+# Privacy -------------------------------------------------------------------------------
+
+
+def test_a_precise_position_is_redirected_to_one_rounded_to_about_100_m(client, directory):
+    response = client.get(URL, {"lat": "51.507412", "lon": "-0.127758", "radius": "10"})
+    assert response.status_code == 302
+    assert "lat=51.507" in response["Location"] and "lon=-0.128" in response["Location"]
+    assert "51.5074" not in response["Location"]
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_rounded_position_is_searched_without_a_redirect(client, directory):
+    ConsultantFactory(name="Near Nadia", latitude=51.51)
+    response = client.get(URL, {"lat": "51.507", "lon": "-0.128"})
+    assert response.status_code == 200
+    assert "Near Nadia" in visible_text(response)
+
+
+def test_the_api_searches_from_the_rounded_position(client, directory):
+    data = client.get(API, {"lat": "51.507412", "lon": "-0.127758"}).json()
+    assert data["location"]["lat"] == 51.507 and data["location"]["lon"] == -0.128
+
+
+# A phone-sized page ---------------------------------------------------------------------
+
+
+def test_after_a_search_the_form_folds_into_a_summary_above_the_results(client, directory, places):
+    ConsultantFactory(name="Near Nadia")
+    html = client.get(URL, LONDON).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    summary = soup.select_one("details.search-summary")
+    assert summary is not None and not summary.has_attr("open")
+    assert "Change search" in summary.summary.get_text()
+    assert summary.find("form") is not None
+    assert html.index("search-summary") < html.index("Near Nadia")
+    # Before a search the form stands open, with nothing folded.
+    assert (
+        BeautifulSoup(client.get(URL).content, "html.parser").select_one("details.search-summary")
+        is None
+    )
