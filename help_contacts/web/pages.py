@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.models import BasePage
+from help_contacts.data.models import Consultant
 from help_contacts.web import views
 
 
@@ -87,6 +88,19 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["suggest_url"] = self.route_url("suggest_listing", request)
         return context
+
+    def get_sitemap_urls(self, request=None):
+        """The search page, then one entry per published listing, in one query."""
+        entries = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not entries or base is None:
+            return entries  # the page itself is left out (not live, or private)
+        listings = Consultant.objects.published().order_by("slug")
+        entries.extend(
+            {"location": f"{base}{slug}/", "lastmod": updated_at}
+            for slug, updated_at in listings.values_list("slug", "updated_at").iterator()
+        )
+        return entries
 
     def redirect_to_route(self, name, request=None, **kwargs):
         return redirect(self.route_url(name, request, **kwargs))
