@@ -47,6 +47,9 @@ def test_search_map_on_request_and_open_a_listing(
     assert heading.is_visible()
     names = page.locator(".listing__name").all_inner_texts()
     assert names == ["Ada Abbott", "Bea Brennan", "Cara Chen"]
+    # The form folded into one line after the search; "Change search" opens it again.
+    assert not page.get_by_role("button", name="Use my location").is_visible()
+    page.get_by_text("Change search").click()
     assert page.get_by_role("button", name="Use my location").is_visible()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
@@ -85,4 +88,27 @@ def test_directory_works_without_javascript(directory_demo, live_server, browser
     assert not tab.get_by_role("button", name="Show on map").is_visible()
     assert not tab.get_by_role("button", name="Use my location").is_visible()
     assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
+SMALL_PHONE = {"width": 375, "height": 667}
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_first_result_is_in_the_first_screenful_at_375_px(
+    directory_demo, live_server, browser, javascript
+):
+    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=javascript)
+    tab = context.new_page()
+    tab.goto(live_server.url + "/find-support/?location=London%2C+UK&radius=25")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    suffix = "js" if javascript else "nojs"
+    tab.screenshot(path=str(SCREENSHOTS / f"directory-375-{suffix}.png"))
+    first = tab.locator(".listing").first
+    box = first.locator(".listing__name").bounding_box()
+    assert box is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= SMALL_PHONE["height"], box
+    assert tab.evaluate("window.scrollY") == 0, "found without scrolling"
+    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert tab.get_by_text("Change search").is_visible()
     context.close()
