@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from help_contacts.data.choices import ContactKind, Cost, Credential, Service, Specialty
+from help_contacts.data.models.fields import ANYWHERE
 from help_contacts.data.selectors import home_visit_reach_clear
 from help_contacts.models import Consultant, DirectoryPage, ListingSource, SupportContact
 
@@ -231,7 +232,7 @@ def demo_listing(index: int, city, now) -> Consultant:
     specialties = rng.sample(list(Specialty.values), k=rng.choice((1, 2, 3)))
     practice = " ".join(rng.choice(words) for words in PRACTICE_WORDS)
     slug = f"demo-listing-{index}"
-    return Consultant(
+    listing = Consultant(
         name=f"{first} {last}",
         slug=slug,
         credentials=list(dict.fromkeys(credentials)),
@@ -268,6 +269,10 @@ def demo_listing(index: int, city, now) -> Consultant:
         first_published_at=now,
         last_published_at=now,
     )
+    # Drawn last, so every listing's other details stay what they were before this was added.
+    if Service.VIDEO in services and rng.random() < 0.7:
+        listing.remote_regions = [ANYWHERE] if rng.random() < 0.15 else [country]
+    return listing
 
 
 def _directory_page(home, log):

@@ -49,6 +49,7 @@ class Service(models.TextChoices):
     CLINIC = "clinic", _("Clinic appointments")
     HOSPITAL = "hospital", _("Hospital-based support")
     VIDEO = "video", _("Video consultations")
+    PHONE = "phone", _("Phone consultations")
     SUPPORT_GROUP = "support-group", _("Support groups")
 
 

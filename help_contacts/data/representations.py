@@ -154,6 +154,7 @@ def consultant_api_json(*, consultant: Consultant, listing_base_url: str | None)
         "opening_hours": consultant.opening_hours,
         "accepting_new_clients": consultant.accepting_new_clients,
         "home_visit_radius_km": consultant.home_visit_radius_km,
+        "remote_regions": consultant.remote_regions,
         "visits_your_area": bool(consultant.reaches_you),
         "last_verified": _iso(consultant.last_verified),
         "stale": consultant.is_stale,
@@ -234,14 +235,15 @@ def home_visit_note(*, consultant: Consultant) -> str:
     }
 
 
-def listing_cards(*, listings, listing_base_url: str) -> list[dict]:
+def listing_cards(*, listings, listing_base_url: str, remote: bool = False) -> list[dict]:
     """What each result card on the directory page says, worked out here for its template.
 
     The template only places these values. Resolved there, twenty cards each looking up
     some forty expressions through the model (labels, translations, filters) cost more
     than the search that found them.
+    One dict per listing; an optional line is None when the template leaves it out.
+    `remote` cards are for help by video or phone, so they name the ways, not a distance.
     """
-    """One dict per listing; an optional line is None when the template leaves it out."""
     # Each message is translated once for the whole list.
     away = gettext("%(distance)s away")
     call = gettext("Call %(phone)s")
@@ -257,7 +259,15 @@ def listing_cards(*, listings, listing_base_url: str) -> list[dict]:
                 "lat": f"{consultant.latitude:f}",  # as the stringformat:"f" filter wrote it
                 "lon": f"{consultant.longitude:f}",
                 "credentials": consultant.short_credentials if consultant.credentials else None,
-                "distance": _filled_in(away, distance=distance_label(consultant.distance_km)),
+                "distance": (
+                    _joined(
+                        label
+                        for label in consultant.service_labels
+                        if label in (Service.VIDEO.label, Service.PHONE.label)
+                    )
+                    if remote
+                    else _filled_in(away, distance=distance_label(consultant.distance_km))
+                ),
                 "reaches_you": consultant.reaches_you,
                 "availability": availability_note(consultant=consultant),
                 "checked": freshness_note(consultant=consultant),

@@ -20,10 +20,14 @@ from django.db.models import (
     Max,
     Q,
     QuerySet,
+    Value,
     Window,
 )
 
+from help_contacts.data.choices import PlaceKind
 from help_contacts.data.models import Consultant, Place, ProblemReport
+from help_contacts.data.models.fields import ANYWHERE
+from help_contacts.data.models.querysets import REMOTE_SERVICES
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
 UNSHOWN_FIELDS = ("bio", "submitter_contact")  # long or private, never in search results
@@ -222,6 +226,77 @@ def consultants_near(
         # At equal distance (listings placed at one town's centre) fresh before stale.
         .order_by("distance_km", "is_stale", "name", "pk")
     )
+
+
+REMOTE_LIMIT = 5
+NEAREST_PLACE_KM = 50
+
+
+def place_nearest(*, point: Point) -> Place | None:
+    """The gazetteer's nearest town (within 50 km) to a point, to know its region; one query."""
+    return (
+        Place.objects.filter(_bounding_box(point, NEAREST_PLACE_KM), kind=PlaceKind.PLACE)
+        .annotate(distance_km=GreatCircleKm(point))
+        .filter(distance_km__lte=NEAREST_PLACE_KM)
+        .order_by("distance_km", "-population")
+        .first()
+    )
+
+
+def search_regions(*, search: DirectorySearch) -> tuple[str, ...]:
+    """The regions a search's place lies in; for a bare point, those of its nearest town."""
+    place = search.place or place_nearest(point=search.point)
+    return place.region_codes if place else (ANYWHERE,)
+
+
+def consultants_remote(
+    *, search: DirectorySearch, regions: tuple[str, ...], limit: int = REMOTE_LIMIT
+) -> list[Consultant]:
+    """Who can help by video or phone where the parent is, beyond the nearby results.
+
+    Published listings serving one of `regions` remotely, outside the search radius (those
+    inside are in the nearby results already), with the search's filters; those offering
+    a type of help the parent asked for come first, then fresh before stale, the most
+    recently checked first. One query.
+    """
+    filters = search.filters
+    candidates = (
+        Consultant.objects.published()
+        .serving_remotely(regions=regions)
+        .annotate(distance_km=GreatCircleKm(search.point))
+        .exclude(distance_km__lte=search.radius_km)
+    )
+    if filters.languages:
+        candidates = candidates.filter(_any_of("languages", filters.languages))
+    if filters.specialties:
+        candidates = candidates.filter(_any_of("specialties", filters.specialties))
+    if filters.costs:
+        candidates = candidates.filter(_any_of("costs", filters.costs))
+    if filters.accepting:
+        candidates = candidates.filter(accepting_new_clients=True)
+    if filters.ibclc_only:
+        candidates = candidates.verified_ibclc()
+    if filters.text:
+        candidates = candidates.filter(
+            Q(name__icontains=filters.text) | Q(practice_name__icontains=filters.text)
+        )
+    asked_for = [code for code in filters.services if code in REMOTE_SERVICES]
+    offers_what_was_asked = (
+        ExpressionWrapper(_any_of("services", tuple(asked_for)), output_field=BooleanField())
+        if asked_for
+        else Value(True)
+    )
+    listings = list(
+        candidates.with_staleness()
+        .annotate(relevant=offers_what_was_asked)
+        .defer(*UNSHOWN_FIELDS)
+        .order_by(
+            F("relevant").desc(), "is_stale", F("last_verified").desc(nulls_last=True), "name"
+        )[:limit]
+    )
+    for listing in listings:
+        listing.reaches_you = False
+    return listings
 
 
 class NearestFirstPaginator(Paginator):

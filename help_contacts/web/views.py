@@ -20,7 +20,12 @@ from help_contacts.data.representations import (
     consultant_json_ld,
     listing_cards,
 )
-from help_contacts.data.selectors import NearestFirstPaginator, consultants_near
+from help_contacts.data.selectors import (
+    NearestFirstPaginator,
+    consultants_near,
+    consultants_remote,
+    search_regions,
+)
 from help_contacts.data.services import listing_suggestion_create, problem_report_create
 from help_contacts.web.forms import (
     COORDINATE_DECIMALS,
@@ -60,6 +65,13 @@ def results_page(search, page_number: int | None):
         return paginator.page(number)
     except EmptyPage:
         raise PageOutOfRange(number=number, last=paginator.num_pages) from None
+
+
+def remote_helpers(search, page_obj):
+    """Who can help by video or phone in the parent's region, shown with the first page."""
+    if page_obj.number != 1:
+        return []
+    return consultants_remote(search=search, regions=search_regions(search=search))
 
 
 def rounded_coordinates_query(request, search):
@@ -103,7 +115,11 @@ def directory_search_context(request, page):
         context["last_page_url"] = _query_with(request, page=error.last)
         return context
     wider = [radius for radius, _label in RADIUS_CHOICES if radius > search.radius_km]
+    remote = remote_helpers(search, page_obj)
     context.update(
+        remote_cards=listing_cards(
+            listings=remote, listing_base_url=context["listing_base_url"], remote=True
+        ),
         search=search,
         page_obj=page_obj,
         results=page_obj.object_list,
@@ -271,6 +287,10 @@ def directory_api(request):
             "results": [
                 consultant_api_json(consultant=consultant, listing_base_url=listing_base_url)
                 for consultant in page_obj.object_list
+            ],
+            "remote": [
+                consultant_api_json(consultant=consultant, listing_base_url=listing_base_url)
+                for consultant in remote_helpers(search, page_obj)
             ],
         },
         json_dumps_params={"ensure_ascii": False},

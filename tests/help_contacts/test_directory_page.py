@@ -199,10 +199,10 @@ def test_query_count_does_not_grow_with_results(
     # Warm the caches; the first request creates the site settings, which clears them.
     for _ in range(2):
         client.get(URL, {"location": "London, UK"})
-    # Routing (the directory by slug, then its own row), the place, the ranking and the
-    # page's listings: site, home page, settings, menu, view restrictions and the longest
-    # home-visit reach are cached.
-    with django_assert_max_num_queries(5) as few:
+    # Routing (the directory by slug, then its own row), the place, the ranking, the
+    # page's listings and who helps by video or phone in the region: site, home page,
+    # settings, menu, view restrictions and the longest home-visit reach are cached.
+    with django_assert_max_num_queries(6) as few:
         client.get(URL, {"location": "London, UK"})
     budget = len(few.captured_queries)  # read now: the next request starts a new query log
     for index in range(40):

@@ -7,8 +7,11 @@ import pytest
 from bs4 import BeautifulSoup
 from dateutil.relativedelta import relativedelta
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
+
+from help_contacts.models import Consultant
 
 from tests.conftest import visible_text
 from tests.factories import ConsultantFactory
@@ -228,3 +231,102 @@ def test_after_a_search_the_form_folds_into_a_summary_above_the_results(client, 
         BeautifulSoup(client.get(URL).content, "html.parser").select_one("details.search-summary")
         is None
     )
+
+
+# Help by video or phone ------------------------------------------------------------------
+
+SPRINGFIELD = {"location": "Springfield, MO", "radius": "100"}
+
+
+def remote_names(response):
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    section = soup.find("section", attrs={"aria-labelledby": "remote-heading"})
+    if section is None:
+        return []
+    return [name.get_text(strip=True) for name in section.select(".listing__name")]
+
+
+def test_nobody_near_still_finds_who_helps_by_video_in_the_state(client, directory, places):
+    # Kansas City, MO (about 220 km away) and Chicago, IL: neither within 100 km.
+    kansas = {"latitude": 39.0997, "longitude": -94.5786, "country": "US"}
+    ConsultantFactory(name="Video Vera", services=["video"], remote_regions=["US-MO"], **kansas)
+    ConsultantFactory(name="Phone Pat", services=["phone"], remote_regions=["US"], **kansas)
+    ConsultantFactory(name="Anywhere Ann", services=["video"], remote_regions=["*"], **kansas)
+    ConsultantFactory(
+        name="Illinois Ida",
+        services=["video"],
+        remote_regions=["US-IL"],
+        latitude=41.8781,
+        longitude=-87.6298,
+    )
+    ConsultantFactory(name="Clinic Cleo", services=["clinic"], remote_regions=[], **kansas)
+    response = client.get(URL, {**SPRINGFIELD, "service": "video"})
+    text = visible_text(response)
+    assert "0 listings within 100 km of Springfield, Missouri" in text
+    assert "Can help by video or phone where you are" in text
+    assert sorted(remote_names(response)) == ["Anywhere Ann", "Phone Pat", "Video Vera"]
+    data = client.get(API, {**SPRINGFIELD, "service": "video"}).json()
+    assert data["count"] == 0
+    assert [item["name"] for item in data["remote"]] == remote_names(response)
+    # Video first, because video was asked for; then the freshest.
+    assert data["remote"][-1]["name"] == "Phone Pat"
+
+
+def test_remote_helpers_rank_fresh_before_stale(client, directory, places):
+    kansas = {"latitude": 39.0997, "longitude": -94.5786, "services": ["video"]}
+    ConsultantFactory(name="Old Olga", remote_regions=["US"], last_verified=LONG_AGO, **kansas)
+    ConsultantFactory(name="New Nora", remote_regions=["US"], last_verified=TODAY, **kansas)
+    assert remote_names(client.get(URL, SPRINGFIELD)) == ["New Nora", "Old Olga"]
+
+
+def test_remote_helpers_follow_the_filters(client, directory, places):
+    kansas = {"latitude": 39.0997, "longitude": -94.5786, "services": ["video"]}
+    ConsultantFactory(name="Spanish Sol", languages=["es"], remote_regions=["US"], **kansas)
+    ConsultantFactory(name="English Eve", languages=["en"], remote_regions=["US"], **kansas)
+    assert remote_names(client.get(URL, {**SPRINGFIELD, "language": "es"})) == ["Spanish Sol"]
+
+
+def test_someone_nearby_is_not_listed_twice(client, directory, places):
+    ConsultantFactory(
+        name="Local Lou",
+        services=["video", "clinic"],
+        remote_regions=["US-MO"],
+        latitude=37.22,
+        longitude=-93.30,
+    )
+    response = client.get(URL, SPRINGFIELD)
+    assert "Local Lou" in visible_text(response)
+    assert remote_names(response) == []
+
+
+def test_a_position_finds_its_region_from_the_nearest_town(client, directory, places):
+    ConsultantFactory(
+        name="Video Vera",
+        services=["video"],
+        remote_regions=["US-MO"],
+        latitude=39.0997,
+        longitude=-94.5786,
+    )
+    data = client.get(API, {"lat": "37.3", "lon": "-93.3", "radius": "25"}).json()
+    assert [item["name"] for item in data["remote"]] == ["Video Vera"]
+    far = client.get(API, {"lat": "10.0", "lon": "-40.0", "radius": "25"}).json()
+    assert far["remote"] == []
+
+
+def test_remote_regions_need_video_or_phone_and_known_codes(db):
+    listing = ConsultantFactory.build(services=["clinic"], remote_regions=["US"])
+    with pytest.raises(ValidationError) as error:
+        listing.full_clean()
+    assert "remote_regions" in error.value.message_dict
+    listing = ConsultantFactory.build(services=["video"], remote_regions=["Missouri"])
+    with pytest.raises(ValidationError) as error:
+        listing.full_clean()
+    assert "remote_regions" in error.value.message_dict
+
+
+def test_region_codes_are_typed_as_text_in_the_admin_form():
+    field = Consultant._meta.get_field("remote_regions").formfield()
+    assert field.clean("us-mo, US-KS  gb") == ["US-MO", "US-KS", "GB"]
+    assert field.prepare_value(["US-MO", "GB"]) == "US-MO, GB"
+    with pytest.raises(ValidationError):
+        field.clean("Missouri")

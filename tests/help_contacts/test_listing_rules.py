@@ -114,3 +114,21 @@ def test_staleness_annotation_agrees_with_the_property(db):
     annotated = dict(Consultant.objects.with_staleness().values_list("pk", "is_stale"))
     assert annotated == {listing.pk: listing.needs_verification for listing in listings}
     assert set(annotated.values()) == {True, False}
+
+
+def test_serving_remotely_agrees_with_the_property(db):
+    cases = itertools.product(
+        (["clinic"], ["video"], ["phone", "clinic"]),
+        ([], ["*"], ["US"], ["US-MO"], ["GB", "US-KS"]),
+    )
+    for number, (services, regions) in enumerate(cases):
+        ConsultantFactory(slug=f"remote-{number}", services=services, remote_regions=regions)
+    regions = ("*", "US", "US-MO")
+    in_query = set(
+        Consultant.objects.serving_remotely(regions=regions).values_list("pk", flat=True)
+    )
+    by_property = {
+        listing.pk for listing in Consultant.objects.all() if listing.serves_remotely_in(regions)
+    }
+    assert in_query == by_property
+    assert 0 < len(in_query) < Consultant.objects.count()

@@ -30,10 +30,11 @@ from help_contacts.data.choices import (
     Specialty,
 )
 from help_contacts.data.directory_page import directory_page_find
-from help_contacts.data.models.fields import ChoiceListField
+from help_contacts.data.models.fields import ChoiceListField, RegionCodesField
 from help_contacts.data.models.places import Place
 from help_contacts.data.models.querysets import (
     CREDENTIAL_CHECK_NOTICE_DAYS,
+    REMOTE_SERVICES,
     ConsultantQuerySet,
     verified_cutoff,
 )
@@ -130,6 +131,13 @@ class Consultant(EditorialSnippet):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_HOME_VISIT_RADIUS_KM)],
         help_text=_("How far from the address this person travels for home visits."),
     )
+    remote_regions = RegionCodesField(
+        _("serves by video or phone in"),
+        help_text=_(
+            "Where this person may see families by video or phone: two-letter country codes "
+            "(GB, CA), US-XX for a US state (US-MO), or * for anywhere. Separate with commas."
+        ),
+    )
     opening_hours = models.TextField(_("opening hours"), max_length=500, blank=True)
     accepting_new_clients = models.BooleanField(_("accepting new clients"), default=True)
     bio = models.TextField(_("about"), max_length=2000, blank=True)
@@ -208,6 +216,7 @@ class Consultant(EditorialSnippet):
             [
                 FieldPanel("services"),
                 FieldPanel("home_visit_radius_km"),
+                FieldPanel("remote_regions"),
                 FieldPanel("languages"),
                 FieldPanel("costs"),
                 FieldPanel("specialties"),
@@ -381,6 +390,14 @@ class Consultant(EditorialSnippet):
         self.__dict__["is_stale"] = value
 
     @property
+    def offers_remote_help(self):
+        return bool(set(self.services or []) & set(REMOTE_SERVICES))
+
+    def serves_remotely_in(self, regions):
+        """Mirrors `ConsultantQuerySet.serving_remotely`: video or phone, in one of `regions`."""
+        return self.offers_remote_help and bool(set(self.remote_regions or []) & set(regions))
+
+    @property
     def credential_is_current(self):
         """Checked against a register and not past recertification (`verified_ibclc` less the
         IBCLC part)."""
@@ -412,6 +429,10 @@ class Consultant(EditorialSnippet):
             self.home_visit_radius_km = None
         elif not self.home_visit_radius_km:
             errors["home_visit_radius_km"] = _("Say how far this person travels for home visits.")
+        if self.remote_regions and not self.offers_remote_help:
+            errors["remote_regions"] = _(
+                "Tick video or phone consultations under services, or leave this empty."
+            )
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             errors[missing] = _("Give both latitude and longitude, or leave both empty.")

@@ -21,7 +21,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from help_contacts.data.choices import Credential, ListingSource, PlaceKind
+from help_contacts.data.choices import Credential, ListingSource, PlaceKind, Service
 from help_contacts.data.place_names import COUNTRY_ALIASES, ZIP_RE, place_key
 
 if TYPE_CHECKING:
@@ -52,6 +52,19 @@ def stale_expression() -> ExpressionWrapper:
     written once here beside `not_verified_for`, the filter it mirrors.
     """
     return ExpressionWrapper(_not_verified_for(None), output_field=BooleanField())
+
+
+# The ways of helping that do not depend on where the family lives.
+REMOTE_SERVICES = (Service.VIDEO, Service.PHONE)
+
+
+def json_list_has_any(field_name: str, values) -> Q:
+    """Rows whose JSON list `field_name` holds any of `values`, as whole items."""
+    query = Q()
+    for value in values:
+        # JSON lists of codes: the quoted code matches a whole item on any database.
+        query |= Q(**{f"{field_name}__icontains": f'"{value}"'})
+    return query
 
 
 # A directory manager is asked to check a credential this many days before it lapses.
@@ -115,6 +128,14 @@ class ConsultantQuerySet(models.QuerySet):
     def with_staleness(self):
         """Each listing annotated `is_stale`: not checked within the staleness period."""
         return self.annotate(is_stale=stale_expression())
+
+    def serving_remotely(self, *, regions):
+        """Listings offering video or phone help to families in any of `regions` (region
+        codes such as "*", "US", "US-MO"; see `Place.region_codes`)."""
+        return self.filter(
+            json_list_has_any("services", REMOTE_SERVICES)
+            & json_list_has_any("remote_regions", regions)
+        )
 
     def verified_ibclc(self, *, today: datetime.date | None = None):
         """IBCLCs whose certification a directory manager checked against the public
