@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from help_contacts.models import Consultant
-
 from tests.conftest import visible_text
 from tests.factories import ConsultantFactory
 
