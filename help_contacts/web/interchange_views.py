@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import FormView
 
 from wagtail.admin.menu import MenuItem
@@ -24,13 +24,15 @@ from help_contacts.web.interchange_forms import (
     HsdsServicesForm,
     ListingImportForm,
 )
+from help_contacts.web.views import PageOutOfRange, conditional, with_last_modified
 
 
 def _errors_response(errors):
     return JsonResponse({"errors": errors}, status=400)
 
 
-@require_GET
+@require_safe
+@conditional
 def hsds_services_api(request):
     """GET /api/v1/hsds/services/: published listings as an HSDS 3.0 page of full services.
 
@@ -48,12 +50,15 @@ def hsds_services_api(request):
         )
     listings = listings_for_export(search=form.search)
     paginator = Paginator(listings, form.cleaned_data.get("per_page") or DEFAULT_PER_PAGE)
+    number = form.cleaned_data.get("page") or 1
     try:
-        page = paginator.page(form.cleaned_data.get("page") or 1)
+        page = paginator.page(number)
     except EmptyPage:
-        return _errors_response({"page": [_("There is no page with that number.")]})
+        # The directory's one rule for a page past the end, with its message.
+        error = PageOutOfRange(number=number, last=paginator.num_pages)
+        return _errors_response({"page": [str(error)]})
     contents = [consultant_to_hsds(consultant=consultant) for consultant in page.object_list]
-    return JsonResponse(
+    response = JsonResponse(
         {
             "total_items": paginator.count,
             "total_pages": paginator.num_pages,
@@ -66,6 +71,7 @@ def hsds_services_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    return with_last_modified(response, page.object_list)
 
 
 class ListingImportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):

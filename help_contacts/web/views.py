@@ -4,13 +4,17 @@ The page and the API read their parameters through `DirectorySearchForm` and the
 results from `consultants_near`, so they can never disagree.
 """
 
+import functools
+
 from django_ratelimit.core import is_ratelimited
 
 from django.conf import settings
 from django.core.paginator import EmptyPage
 from django.http import Http404, JsonResponse
+from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from help_contacts.data.choices import ContactKind
 from help_contacts.data.directory_page import directory_page_find
@@ -241,7 +245,41 @@ def _errors_response(errors):
     return JsonResponse({"errors": errors}, status=400)
 
 
-@require_GET
+def conditional(view):
+    """An ETag (a hash of the body) on GET and HEAD alike, and a 304 for a client that asks
+    again with If-None-Match or If-Modified-Since when nothing has changed.
+
+    Django's ConditionalGetMiddleware leaves HEAD without an ETag; here the view builds
+    the body either way (the server drops it for HEAD), so both carry the same one.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
+
+    return wrapped
+
+
+def with_last_modified(response, listings):
+    """Last-Modified: the latest change among the listings in the answer (already loaded)."""
+    changed = [listing.updated_at for listing in listings if listing.updated_at]
+    if changed and response.status_code == 200:
+        response.headers["Last-Modified"] = http_date(max(changed).timestamp())
+    return response
+
+
+@require_safe
+@conditional
 def directory_api(request):
     """GET /api/v1/directory/: the directory search as JSON, with the page's parameters."""
     form = DirectorySearchForm(request.GET, require_location=True)
@@ -267,7 +305,8 @@ def directory_api(request):
         query["page"] = str(number)
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
-    return JsonResponse(
+    remote = remote_helpers(search, page_obj)
+    response = JsonResponse(
         {
             "location": {
                 "name": search.place_name,
@@ -290,8 +329,9 @@ def directory_api(request):
             ],
             "remote": [
                 consultant_api_json(consultant=consultant, listing_base_url=listing_base_url)
-                for consultant in remote_helpers(search, page_obj)
+                for consultant in remote
             ],
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    return with_last_modified(response, [*page_obj.object_list, *remote])

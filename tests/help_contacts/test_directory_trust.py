@@ -329,3 +329,34 @@ def test_region_codes_are_typed_as_text_in_the_admin_form():
     assert field.prepare_value(["US-MO", "GB"]) == "US-MO, GB"
     with pytest.raises(ValidationError):
         field.clean("Missouri")
+
+
+# Conditional requests on the APIs ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [API, "/api/v1/hsds/services/"])
+def test_apis_answer_head_and_conditional_requests(client, directory, places, url):
+    ConsultantFactory()
+    first = client.get(url, LONDON)
+    assert first.status_code == 200
+    assert first["ETag"] and first["Last-Modified"]
+    head = client.head(url, LONDON)
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == first["ETag"]
+    again = client.get(url, LONDON, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    since = client.get(url, LONDON, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+    ConsultantFactory(name="Someone New", latitude=51.51)
+    changed = client.get(url, LONDON, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and "Someone New" in changed.content.decode()
+    assert client.post(url, LONDON).status_code == 405
+
+
+def test_hsds_page_past_the_end_says_where_the_results_end(client, directory):
+    ConsultantFactory()
+    response = client.get("/api/v1/hsds/services/", {"page": "4"})
+    assert response.status_code == 400
+    assert response.json()["errors"]["page"] == [
+        "There is no page 4 of these results: they end at page 1."
+    ]
