@@ -2,9 +2,10 @@
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.http import urlencode
 
-from help_contacts.data import representations
+from help_contacts.data import opening_hours, representations
 from help_contacts.data.directory_page import directory_page_find
 
 register = template.Library()
@@ -28,6 +29,14 @@ def listing_notes(consultant):
         "checked": representations.freshness_note(consultant=consultant),
         "credential": representations.credential_note(consultant=consultant),
     }
+
+
+@register.simple_tag
+def helpline_status(contact):
+    """ "Open now, until 17:00 (Europe/London time)" or when it opens; None without hours."""
+    return opening_hours.helpline_status(
+        spans=contact.opening_spans, time_zone=contact.time_zone, now=timezone.now()
+    )
 
 
 @register.simple_tag

@@ -41,6 +41,7 @@ from help_contacts.web.forms import (
 )
 
 RESULTS_PER_PAGE = 20
+FEW_RESULTS = 3  # fewer nearby than this and the page also lists the helplines
 
 
 class PageOutOfRange(Exception):
@@ -133,7 +134,7 @@ def directory_search_context(request, page):
         wider_radius=wider[0] if wider else None,
         alternatives=search.alternatives,
     )
-    if not page_obj.paginator.count:
+    if page_obj.paginator.count < FEW_RESULTS:
         context["helplines"] = SupportContact.objects.filter(
             kind=ContactKind.HELPLINE, live=True
         ).order_by("sort_order", "name")
