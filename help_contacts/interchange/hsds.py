@@ -83,6 +83,10 @@ VOCABULARY_BY_TAXONOMY = {vocabulary.taxonomy: vocabulary for vocabulary in VOCA
 LISTING_TAXONOMY = "lactation-directory-listing"
 ACCEPTING_TERM = "accepting-new-clients"
 HOME_VISIT_RADIUS_TERM = "home-visit-radius-km"
+# Exported so another directory sees when we checked; never imported, because a check
+# against the register counts only when one of this site's directory managers made it.
+CREDENTIAL_VERIFIED_TERM = "credential-verified-on"
+RECERTIFICATION_DUE_TERM = "recertification-due"
 YES, NO = "yes", "no"
 LANGUAGE_NAMES = dict(Language.choices)
 HSDS_ADDRESS = {
@@ -115,6 +119,14 @@ def _listing_taxonomy_terms():
         HOME_VISIT_RADIUS_TERM: (
             _("Home-visit travel radius (km)"),
             _("How far from the address the consultant travels for home visits, in km."),
+        ),
+        CREDENTIAL_VERIFIED_TERM: (
+            _("Credential checked on"),
+            _("The day a directory manager found the credential on the public register."),
+        ),
+        RECERTIFICATION_DUE_TERM: (
+            _("Recertification due"),
+            _("When the credential must next be renewed, as the register shows it."),
         ),
     }
 
@@ -180,6 +192,14 @@ def _attributes(consultant: Consultant, service_id: str) -> list[dict[str, Any]]
                 value=str(consultant.home_visit_radius_km),
             )
         )
+    for term, day in (
+        (CREDENTIAL_VERIFIED_TERM, consultant.credential_verified_on),
+        (RECERTIFICATION_DUE_TERM, consultant.recertification_due),
+    ):
+        if day:
+            attributes.append(
+                _attribute(service_id, LISTING_TAXONOMY, term, *terms[term], value=day.isoformat())
+            )
     return attributes
 
 

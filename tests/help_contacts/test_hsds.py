@@ -1,5 +1,6 @@
 """Open Referral HSDS 3.0: the export, its API, the import command and the admin import view."""
 
+import datetime
 import io
 import json
 import uuid
@@ -539,3 +540,29 @@ def test_an_upload_over_the_size_limit_is_refused_before_reading(client, superus
 
     assert response.status_code == 400
     assert "The file is too big" in response.content.decode()
+
+
+def test_export_carries_the_credential_check_and_recertification_dates_but_import_ignores_them(
+    tmp_path,
+):
+    listing = complete_listing()
+    checked, due = datetime.date(2026, 3, 2), datetime.date(2028, 6, 30)
+    Consultant.objects.filter(pk=listing.pk).update(
+        credential_verified_on=checked, recertification_due=due
+    )
+    listing.refresh_from_db()
+    service = consultant_to_hsds(consultant=listing)
+    assert list(service_validator().iter_errors(service)) == []
+    values = {
+        attribute["taxonomy_term"]["code"]: attribute.get("value")
+        for attribute in service["attributes"]
+    }
+    assert values["credential-verified-on"] == "2026-03-02"
+    assert values["recertification-due"] == "2028-06-30"
+    assert service["assured_date"] == listing.last_verified.isoformat()
+    path = export(tmp_path)
+    Consultant.objects.all().delete()
+    run_import(path)
+    imported = Consultant.objects.get()
+    # A check counts only when one of this site's directory managers made it.
+    assert imported.credential_verified_on is None
