@@ -194,6 +194,14 @@ def _phone(rng, country, index):
     return ""
 
 
+GENERAL_COSTS = [Cost.FREE, Cost.SLIDING_SCALE, Cost.PRIVATE_FEE]
+# Ways of paying that exist only in some countries: no NHS listing in Ohio.
+COUNTRY_COSTS = {
+    "US": [*GENERAL_COSTS, Cost.MEDICAID, Cost.INSURANCE_MOST, Cost.WIC],
+    "GB": [*GENERAL_COSTS, Cost.NHS],
+}
+
+
 def demo_listing(index: int, city, now) -> Consultant:
     """Listing number `index`: the same fictional person every time."""
     rng = random.Random(SEED * 1_000_003 + index)
@@ -228,7 +236,7 @@ def demo_listing(index: int, city, now) -> Consultant:
     if credential == Credential.PEER_SUPPORTER:
         costs = [Cost.FREE]
     else:
-        costs = rng.sample(list(Cost.values), k=rng.choice((1, 1, 2)))
+        costs = rng.sample(COUNTRY_COSTS.get(country, GENERAL_COSTS), k=rng.choice((1, 1, 2)))
     specialties = rng.sample(list(Specialty.values), k=rng.choice((1, 2, 3)))
     practice = " ".join(rng.choice(words) for words in PRACTICE_WORDS)
     slug = f"demo-listing-{index}"

@@ -54,12 +54,16 @@ class Service(models.TextChoices):
 
 
 class Cost(models.TextChoices):
-    """What a family pays."""
+    """What a family pays, and who may pay for them."""
 
     FREE = "free", _("Free")
     SLIDING_SCALE = "sliding-scale", _("Sliding scale")
-    INSURANCE = "insurance", _("Insurance accepted")
     PRIVATE_FEE = "private-fee", _("Private fee")
+    MEDICAID = "medicaid", _("Medicaid")
+    INSURANCE_MOST = "insurance-most", _("Most insurance plans")
+    INSURANCE = "insurance", _("Named insurance plans")
+    WIC = "wic", _("WIC peer counselling (free if eligible)")
+    NHS = "nhs", _("NHS (free)")
 
 
 class Language(models.TextChoices):

@@ -360,3 +360,32 @@ def test_hsds_page_past_the_end_says_where_the_results_end(client, directory):
     assert response.json()["errors"]["page"] == [
         "There is no page 4 of these results: they end at page 1."
     ]
+
+
+# Ways of paying -------------------------------------------------------------------------
+
+
+def test_parents_filter_on_how_they_can_pay_and_cards_name_the_plans(client, directory, places):
+    ConsultantFactory(name="Medicaid Mia", costs=["medicaid"])
+    ConsultantFactory(
+        name="Plans Paula", costs=["insurance", "sliding-scale"], insurance_plans="Aetna, Cigna"
+    )
+    ConsultantFactory(name="NHS Nell", costs=["nhs"])
+    ConsultantFactory(name="Fee Fay", costs=["private-fee"])
+    found = client.get(API, {**LONDON, "cost": ["medicaid", "nhs"]}).json()
+    assert sorted(item["name"] for item in found["results"]) == ["Medicaid Mia", "NHS Nell"]
+    (paula,) = client.get(API, {**LONDON, "cost": "insurance"}).json()["results"]
+    assert paula["costs"] == ["insurance", "sliding-scale"]
+    assert paula["insurance_plans"] == "Aetna, Cigna"
+    (card,) = cards(client.get(URL, {**LONDON, "cost": "insurance"}))
+    assert "Sliding scale; Named insurance plans: Aetna, Cigna" in card
+    (nell,) = cards(client.get(URL, {**LONDON, "cost": "nhs"}))
+    assert "NHS (free)" in nell
+    assert client.get(API, {**LONDON, "cost": "medicare"}).status_code == 400
+
+
+def test_named_plans_need_the_named_plans_cost(db):
+    listing = ConsultantFactory.build(costs=["private-fee"], insurance_plans="Aetna")
+    with pytest.raises(ValidationError) as error:
+        listing.full_clean()
+    assert "insurance_plans" in error.value.message_dict

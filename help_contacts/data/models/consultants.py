@@ -123,6 +123,12 @@ class Consultant(EditorialSnippet):
     languages = ChoiceListField(_("languages"), choices_class=Language)
     services = ChoiceListField(_("services"), choices_class=Service)
     costs = ChoiceListField(_("cost"), choices_class=Cost)
+    insurance_plans = models.CharField(
+        _("insurance plans taken"),
+        max_length=300,
+        blank=True,
+        help_text=_("With “Named insurance plans”: which ones, separated by commas."),
+    )
     specialties = ChoiceListField(_("specialties"), choices_class=Specialty)
     home_visit_radius_km = models.PositiveSmallIntegerField(
         _("home-visit travel radius (km)"),
@@ -219,6 +225,7 @@ class Consultant(EditorialSnippet):
                 FieldPanel("remote_regions"),
                 FieldPanel("languages"),
                 FieldPanel("costs"),
+                FieldPanel("insurance_plans"),
                 FieldPanel("specialties"),
                 FieldPanel("opening_hours"),
                 FieldPanel("accepting_new_clients"),
@@ -347,6 +354,15 @@ class Consultant(EditorialSnippet):
     def cost_labels(self):
         return self._labels("costs")
 
+    @property
+    def cost_descriptions(self) -> list[str]:
+        """What each cost means for the family, naming the insurance plans when given."""
+        plans = self.insurance_plans.strip()
+        return [
+            f"{label}: {plans}" if plans and label == Cost.INSURANCE.label else str(label)
+            for label in self.cost_labels
+        ]
+
     @cached_property
     def specialty_labels(self):
         return self._labels("specialties")
@@ -429,6 +445,10 @@ class Consultant(EditorialSnippet):
             self.home_visit_radius_km = None
         elif not self.home_visit_radius_km:
             errors["home_visit_radius_km"] = _("Say how far this person travels for home visits.")
+        if self.insurance_plans.strip() and Cost.INSURANCE not in (self.costs or []):
+            errors["insurance_plans"] = _(
+                "Tick “Named insurance plans” under cost, or leave this empty."
+            )
         if self.remote_regions and not self.offers_remote_help:
             errors["remote_regions"] = _(
                 "Tick video or phone consultations under services, or leave this empty."
