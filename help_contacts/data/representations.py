@@ -256,6 +256,7 @@ def listing_cards(*, listings, listing_base_url: str, remote: bool = False) -> l
         address = consultant.address_lines
         cards.append(
             {
+                "id": consultant.pk,
                 "name": consultant.name,
                 "url": f"{listing_base_url}{consultant.slug}/",
                 "lat": f"{consultant.latitude:f}",  # as the stringformat:"f" filter wrote it

@@ -271,3 +271,43 @@ class ProblemReportForm(HoneypotMixin, DirectoryForm):
         required=False,
         help_text=_("Only if you are happy for us to ask you about it."),
     )
+
+
+MAX_REFERRAL_PICKS = 3
+
+
+class ReferralSheetForm(DirectoryForm):
+    """Up to three listings for a referral sheet, all in the URL: nothing is stored."""
+
+    pick = forms.TypedMultipleChoiceField(
+        label=_("Listings for the sheet"),
+        coerce=int,
+        error_messages={
+            "required": _("Tick at least one listing for the referral sheet."),
+            "invalid_choice": _("One of these listings is not in the directory any more."),
+        },
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        picked = data.getlist("pick") if data is not None else []
+        # Offer exactly the published listings asked for, found in one query.
+        ids = [int(value) for value in picked if str(value).isdigit()][: MAX_REFERRAL_PICKS + 1]
+        self.listings = {
+            listing.pk: listing for listing in Consultant.objects.published().filter(pk__in=ids)
+        }
+        self.fields["pick"].choices = [(pk, str(pk)) for pk in self.listings]
+
+    def clean_pick(self):
+        picked = list(dict.fromkeys(self.cleaned_data["pick"]))
+        if len(picked) > MAX_REFERRAL_PICKS:
+            raise forms.ValidationError(
+                _("A referral sheet holds at most %(count)s listings: untick some."),
+                params={"count": MAX_REFERRAL_PICKS},
+                code="too_many",
+            )
+        return picked
+
+    @property
+    def picked_listings(self):
+        return [self.listings[pk] for pk in self.cleaned_data.get("pick", [])]

@@ -62,6 +62,10 @@ class DirectoryPage(RoutablePageMixin, BasePage):
             context_overrides={"thanks": "suggestion"},
         )
 
+    @path("referral-sheet/")
+    def referral_sheet(self, request):
+        return views.referral_sheet(request, self)
+
     @path("<slug:slug>/")
     def listing(self, request, slug):
         return views.consultant_detail(request, self, slug)
@@ -87,6 +91,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["suggest_url"] = self.route_url("suggest_listing", request)
+        context["referral_url"] = self.route_url("referral_sheet", request)
         return context
 
     def get_sitemap_urls(self, request=None):

@@ -33,10 +33,12 @@ from help_contacts.data.selectors import (
 from help_contacts.data.services import listing_suggestion_create, problem_report_create
 from help_contacts.web.forms import (
     COORDINATE_DECIMALS,
+    MAX_REFERRAL_PICKS,
     RADIUS_CHOICES,
     SEARCH_PARAMETERS,
     DirectorySearchForm,
     ProblemReportForm,
+    ReferralSheetForm,
     SuggestListingForm,
 )
 
@@ -122,6 +124,10 @@ def directory_search_context(request, page):
     wider = [radius for radius, _label in RADIUS_CHOICES if radius > search.radius_km]
     remote = remote_helpers(search, page_obj)
     context.update(
+        # The referral sheet's form repeats the search, so the sheet can say what found them.
+        search_query_values=[
+            (name, request.GET.getlist(name)) for name in SEARCH_PARAMETERS if name in request.GET
+        ],
         remote_cards=listing_cards(
             listings=remote, listing_base_url=context["listing_base_url"], remote=True
         ),
@@ -139,6 +145,43 @@ def directory_search_context(request, page):
             kind=ContactKind.HELPLINE, live=True
         ).order_by("sort_order", "name")
     return context
+
+
+def referral_sheet(request, page):
+    """A printable, shareable sheet of up to three listings and the search that found them.
+
+    Its whole state is the URL (`pick` ids and the search's parameters): no account,
+    nothing stored, so a referral worker can print it or send the link.
+    """
+    form = ReferralSheetForm(request.GET)
+    valid = form.is_valid()
+    search_form = DirectorySearchForm(request.GET)
+    search = search_form.search if search_form.is_valid() else None
+    listing_base_url = page.get_url(request)
+    response = page.render(
+        request,
+        template="help_contacts/referral_sheet.html",
+        context_overrides={
+            "form": form,
+            "search": search,
+            "search_url": f"{listing_base_url}?{_search_query(request)}" if search else "",
+            "sheet_url": request.build_absolute_uri(),
+            "max_picks": MAX_REFERRAL_PICKS,
+            "listing_base_url": request.build_absolute_uri(listing_base_url),
+            "listings": form.picked_listings if valid else [],
+        },
+    )
+    if not valid:
+        response.status_code = 400
+    return response
+
+
+def _search_query(request) -> str:
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in SEARCH_PARAMETERS:
+            del query[name]
+    return query.urlencode()
 
 
 def _query_with(request, **values) -> str:

@@ -1,5 +1,6 @@
 """A parent searching the directory on a phone: results, the map on request, a listing."""
 
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -112,3 +113,41 @@ def test_first_result_is_in_the_first_screenful_at_375_px(
     assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert tab.get_by_text("Change search").is_visible()
     context.close()
+
+
+def test_referral_sheet_is_made_from_ticked_results_and_prints_on_one_page(
+    directory_demo, live_server, browser, axe_violations
+):
+    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(live_server.url + "/find-support/?location=London%2C+UK")
+    for name in ("Ada Abbott", "Bea Brennan", "Cara Chen"):
+        tab.get_by_label(f"Add to a referral sheet {name}").check()
+    tab.get_by_role("button", name="Make a referral sheet").click()
+    tab.wait_for_load_state("networkidle")
+    assert "/find-support/referral-sheet/?" in tab.url
+    assert tab.locator(".referral-contact").count() == 3
+    assert tab.get_by_text(
+        "Found by searching within 25 km of London, United Kingdom."
+    ).is_visible()
+    violations = axe_violations(tab)
+    assert violations == [], describe(violations)
+    # The sheet's whole state is its address: opened afresh, it shows the same contacts.
+    fresh = context.new_page()
+    fresh.goto(tab.url)
+    assert fresh.locator(".referral-contact h2").all_inner_texts() == (
+        tab.locator(".referral-contact h2").all_inner_texts()
+    )
+    fresh.close()
+    tab.emulate_media(media="print")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / "referral-sheet-print.png"), full_page=True)
+    sheet_url = tab.url
+    context.close()
+    # Chromium's own PDF printer, A4, as a person pressing "Print" would get it.
+    printer = browser.new_context()
+    sheet = printer.new_page()
+    sheet.goto(sheet_url)
+    pdf = sheet.pdf(format="A4")
+    printer.close()
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1

@@ -41,7 +41,7 @@ from help_contacts.data.models.querysets import (
 
 MAX_HOME_VISIT_RADIUS_KM = 150
 # Listing URLs live beside these routes of the directory page, so no listing may take them.
-RESERVED_SLUGS = {"suggest-a-listing", "thanks", "report", "api"}
+RESERVED_SLUGS = {"suggest-a-listing", "thanks", "report", "api", "referral-sheet"}
 # Moderation state belongs to the listing as a whole, not to one version of its text, so
 # publishing an older draft must not bring a rejected suggestion back or clear a flag; nor
 # may it undo a credential check, which only "Mark credential verified" records.
