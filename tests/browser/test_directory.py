@@ -118,7 +118,9 @@ def test_first_result_is_in_the_first_screenful_at_375_px(
 def test_referral_sheet_is_made_from_ticked_results_and_prints_on_one_page(
     directory_demo, live_server, browser, axe_violations
 ):
-    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=False)
+    # JavaScript on: axe-core runs in the page (the sheet itself needs none).
+    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=True)
+    context.set_default_timeout(20_000)
     tab = context.new_page()
     tab.goto(live_server.url + "/find-support/?location=London%2C+UK")
     for name in ("Ada Abbott", "Bea Brennan", "Cara Chen"):
@@ -146,6 +148,7 @@ def test_referral_sheet_is_made_from_ticked_results_and_prints_on_one_page(
     context.close()
     # Chromium's own PDF printer, A4, as a person pressing "Print" would get it.
     printer = browser.new_context()
+    printer.set_default_timeout(20_000)
     sheet = printer.new_page()
     sheet.goto(sheet_url)
     pdf = sheet.pdf(format="A4")
