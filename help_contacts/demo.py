@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from core.history import revisions_record_created
 from help_contacts.data.choices import ContactKind, Cost, Credential, Service, Specialty
+from help_contacts.data.models.fields import ANYWHERE
 from help_contacts.data.selectors import home_visit_reach_clear
 from help_contacts.models import Consultant, DirectoryPage, ListingSource, SupportContact
 
@@ -194,6 +195,14 @@ def _phone(rng, country, index):
     return ""
 
 
+GENERAL_COSTS = [Cost.FREE, Cost.SLIDING_SCALE, Cost.PRIVATE_FEE]
+# Ways of paying that exist only in some countries: no NHS listing in Ohio.
+COUNTRY_COSTS = {
+    "US": [*GENERAL_COSTS, Cost.MEDICAID, Cost.INSURANCE_MOST, Cost.WIC],
+    "GB": [*GENERAL_COSTS, Cost.NHS],
+}
+
+
 def demo_listing(index: int, city, now) -> Consultant:
     """Listing number `index`: the same fictional person every time."""
     rng = random.Random(SEED * 1_000_003 + index)
@@ -228,11 +237,11 @@ def demo_listing(index: int, city, now) -> Consultant:
     if credential == Credential.PEER_SUPPORTER:
         costs = [Cost.FREE]
     else:
-        costs = rng.sample(list(Cost.values), k=rng.choice((1, 1, 2)))
+        costs = rng.sample(COUNTRY_COSTS.get(country, GENERAL_COSTS), k=rng.choice((1, 1, 2)))
     specialties = rng.sample(list(Specialty.values), k=rng.choice((1, 2, 3)))
     practice = " ".join(rng.choice(words) for words in PRACTICE_WORDS)
     slug = f"demo-listing-{index}"
-    return Consultant(
+    listing = Consultant(
         name=f"{first} {last}",
         slug=slug,
         credentials=list(dict.fromkeys(credentials)),
@@ -269,6 +278,10 @@ def demo_listing(index: int, city, now) -> Consultant:
         first_published_at=now,
         last_published_at=now,
     )
+    # Drawn last, so every listing's other details stay what they were before this was added.
+    if Service.VIDEO in services and rng.random() < 0.7:
+        listing.remote_regions = [ANYWHERE] if rng.random() < 0.15 else [country]
+    return listing
 
 
 def _directory_page(home, log):

@@ -40,7 +40,12 @@ class DirectoryPanel(Component):
     order = 160
 
     def get_context_data(self, parent_context=None):
-        return directory_work_waiting()
+        context = directory_work_waiting()
+        # The panel's "Mark verified" buttons are forms: they need the page's CSRF token.
+        parent_context = parent_context or {}
+        context["request"] = parent_context.get("request")
+        context["csrf_token"] = parent_context.get("csrf_token")
+        return context
 
 
 @hooks.register("construct_homepage_panels")
@@ -62,6 +67,11 @@ def register_moderation_log_actions(actions):
         services.SUGGESTION_APPROVED, _("Approve suggestion"), _("Suggestion approved")
     )
     actions.register_action(services.REPORT_ACCEPTED, _("Accept report"), _("Report accepted"))
+    actions.register_action(
+        services.CREDENTIAL_VERIFIED,
+        _("Mark credential verified"),
+        _("Credentials checked against the public register"),
+    )
 
     @actions.register_action(services.SUGGESTION_REJECTED)
     class SuggestionRejected(ReasonFormatter):

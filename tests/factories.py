@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from core.models import WarningSigns
 from factors.models import (
@@ -173,6 +174,8 @@ class ConsultantFactory(factory.django.DjangoModelFactory):
     costs = factory.LazyFunction(lambda: ["private-fee"])
     specialties = factory.LazyFunction(list)
     accepting_new_clients = True
+    # Checked today: a listing is only stale (and its availability hedged) when a test says so.
+    last_verified = factory.LazyFunction(timezone.localdate)
     live = True
 
 
@@ -258,7 +261,8 @@ def complete_listing(**fields):
         "website": "https://example.org/zofia/",
         "languages": ["pl", "en"],
         "services": ["home-visits", "clinic"],
-        "costs": ["sliding-scale"],
+        "costs": ["sliding-scale", "insurance"],
+        "insurance_plans": "Aetna, Cigna",
         "specialties": ["premature", "latch"],
         "home_visit_radius_km": 15,
         "opening_hours": "Monday to Friday, 9am to 5pm",

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from help_contacts.urls import openapi_schema
 from website import health, views
 
 urlpatterns = [
@@ -15,10 +16,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path("api/v1/", include("help_contacts.urls")),
+    path("api/schema/", openapi_schema, name="api_schema"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 # Error pages that never read the request body, and a 503 when the database is down.

@@ -1,11 +1,13 @@
-"""Site-wide views that are not pages: search, robots.txt, the admin's throttled reset."""
+"""Site-wide views that are not pages: search, robots.txt, the favicon, the admin's throttled
+password reset."""
 
 from django_ratelimit.core import is_ratelimited
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -90,3 +92,8 @@ def admin_password_reset(request, *args, **kwargs):
     ):
         return TemplateResponse(request, "admin_password_reset_limited.html", status=429)
     return _password_reset(request, *args, **kwargs)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the static icon."""
+    return HttpResponsePermanentRedirect(static("icons/favicon.ico"))

@@ -49,16 +49,21 @@ class Service(models.TextChoices):
     CLINIC = "clinic", _("Clinic appointments")
     HOSPITAL = "hospital", _("Hospital-based support")
     VIDEO = "video", _("Video consultations")
+    PHONE = "phone", _("Phone consultations")
     SUPPORT_GROUP = "support-group", _("Support groups")
 
 
 class Cost(models.TextChoices):
-    """What a family pays."""
+    """What a family pays, and who may pay for them."""
 
     FREE = "free", _("Free")
     SLIDING_SCALE = "sliding-scale", _("Sliding scale")
-    INSURANCE = "insurance", _("Insurance accepted")
     PRIVATE_FEE = "private-fee", _("Private fee")
+    MEDICAID = "medicaid", _("Medicaid")
+    INSURANCE_MOST = "insurance-most", _("Most insurance plans")
+    INSURANCE = "insurance", _("Named insurance plans")
+    WIC = "wic", _("WIC peer counselling (free if eligible)")
+    NHS = "nhs", _("NHS (free)")
 
 
 class Language(models.TextChoices):

@@ -9,11 +9,12 @@ listing says reaches every representation at once.
 import json
 
 from django.conf import settings
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import _json_script_escapes, conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from help_contacts.data.choices import Service
 from help_contacts.data.models import Consultant
 
 KM_PER_MILE = 1.609344
@@ -39,6 +40,7 @@ INTERCHANGE_FIELDS = (
     "home_visit_radius_km",
     "languages",
     "costs",
+    "insurance_plans",
     "specialties",
     "opening_hours",
     "accepting_new_clients",
@@ -128,6 +130,10 @@ def consultant_json_ld(*, consultant: Consultant, url: str) -> SafeString:
     return mark_safe(text)  # every <, > and & is escaped above
 
 
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
 def consultant_api_json(*, consultant: Consultant, listing_base_url: str | None) -> dict:
     """One search result in the directory's JSON API."""
     return {
@@ -145,12 +151,19 @@ def consultant_api_json(*, consultant: Consultant, listing_base_url: str | None)
         "languages": consultant.languages,
         "services": consultant.services,
         "costs": consultant.costs,
+        "insurance_plans": consultant.insurance_plans,
         "specialties": consultant.specialties,
         "opening_hours": consultant.opening_hours,
         "accepting_new_clients": consultant.accepting_new_clients,
         "home_visit_radius_km": consultant.home_visit_radius_km,
+        "remote_regions": consultant.remote_regions,
         "visits_your_area": bool(consultant.reaches_you),
-        "last_verified": consultant.last_verified.isoformat() if consultant.last_verified else None,
+        "last_verified": _iso(consultant.last_verified),
+        "stale": consultant.is_stale,
+        "credential_number": consultant.credential_number,
+        "credential_verified_on": _iso(consultant.credential_verified_on),
+        "recertification_due": _iso(consultant.recertification_due),
+        "verified_ibclc": consultant.is_verified_ibclc,
         "is_demo": consultant.is_demo,
         "distance_km": round(consultant.distance_km, 2),
         "distance_miles": round(consultant.distance_km / KM_PER_MILE, 2),
@@ -166,14 +179,73 @@ def _joined(labels) -> str:
     return ", ".join(str(label) for label in labels)
 
 
-def listing_cards(*, listings, listing_base_url: str) -> list[dict]:
+def checked_date(day) -> str:
+    """'3 March 2026', the way every page says when a listing or credential was checked."""
+    return date_format(day, "j F Y")
+
+
+def freshness_note(*, consultant: Consultant) -> str:
+    """When a person last checked the listing, in words."""
+    if consultant.last_verified is None:
+        return gettext("Not yet checked with them")
+    return gettext("Last checked %(date)s") % {"date": checked_date(consultant.last_verified)}
+
+
+def availability_note(*, consultant: Consultant) -> dict:
+    """Whether they take new clients, stated as fact only while the listing is fresh.
+
+    `state` is "accepting", "not-accepting" or "unsure" (stale: the answer may be old).
+    """
+    if consultant.is_stale:
+        if consultant.last_verified is None:
+            text = gettext("May have changed: never checked with them")
+        else:
+            text = gettext("May have changed: last checked %(date)s") % {
+                "date": checked_date(consultant.last_verified)
+            }
+        return {"state": "unsure", "text": text}
+    if consultant.accepting_new_clients:
+        return {"state": "accepting", "text": gettext("Accepting new clients")}
+    return {"state": "not-accepting", "text": gettext("Not taking new clients at the moment")}
+
+
+def credential_note(*, consultant: Consultant) -> str:
+    """Who vouches for the credentials: the register (checked by us, and when) or only them."""
+    if not consultant.credentials:
+        return ""
+    if consultant.credential_is_current:
+        return gettext("Checked against the public register on %(date)s") % {
+            "date": checked_date(consultant.credential_verified_on)
+        }
+    if consultant.credential_verified_on is not None:
+        return gettext("Recertification was due %(date)s; not yet checked again") % {
+            "date": checked_date(consultant.recertification_due)
+        }
+    return gettext("Self-reported: not yet checked against a register")
+
+
+def home_visit_note(*, consultant: Consultant) -> str:
+    """Whether a home visitor's travel radius reaches the place searched from."""
+    if not consultant.offers_home_visits or not consultant.home_visit_radius_km:
+        return ""
+    if getattr(consultant, "reaches_you", False):
+        return gettext("Visits homes up to %(km)s km away, including where you searched") % {
+            "km": consultant.home_visit_radius_km
+        }
+    return gettext("Visits homes up to %(km)s km away, which does not reach where you searched") % {
+        "km": consultant.home_visit_radius_km
+    }
+
+
+def listing_cards(*, listings, listing_base_url: str, remote: bool = False) -> list[dict]:
     """What each result card on the directory page says, worked out here for its template.
 
     The template only places these values. Resolved there, twenty cards each looking up
     some forty expressions through the model (labels, translations, filters) cost more
     than the search that found them.
+    One dict per listing; an optional line is None when the template leaves it out.
+    `remote` cards are for help by video or phone, so they name the ways, not a distance.
     """
-    """One dict per listing; an optional line is None when the template leaves it out."""
     # Each message is translated once for the whole list.
     away = gettext("%(distance)s away")
     call = gettext("Call %(phone)s")
@@ -184,19 +256,37 @@ def listing_cards(*, listings, listing_base_url: str) -> list[dict]:
         address = consultant.address_lines
         cards.append(
             {
+                "id": consultant.pk,
                 "name": consultant.name,
                 "url": f"{listing_base_url}{consultant.slug}/",
                 "lat": f"{consultant.latitude:f}",  # as the stringformat:"f" filter wrote it
                 "lon": f"{consultant.longitude:f}",
                 "credentials": consultant.short_credentials if consultant.credentials else None,
-                "distance": _filled_in(away, distance=distance_label(consultant.distance_km)),
+                "distance": (
+                    _joined(
+                        label
+                        for label in consultant.service_labels
+                        if label in (Service.VIDEO.label, Service.PHONE.label)
+                    )
+                    if remote
+                    else _filled_in(away, distance=distance_label(consultant.distance_km))
+                ),
                 "reaches_you": consultant.reaches_you,
-                "accepting_new_clients": consultant.accepting_new_clients,
+                "availability": availability_note(consultant=consultant),
+                "checked": freshness_note(consultant=consultant),
+                "credential_note": credential_note(consultant=consultant) or None,
+                "home_visits": home_visit_note(consultant=consultant) or None,
                 "is_demo": consultant.is_demo,
                 "address": ", ".join(address) if address else None,
-                "services": _joined(consultant.service_labels) if consultant.services else None,
+                # Home visits get their own line, saying whether they reach the parent.
+                "services": _joined(
+                    label
+                    for label in consultant.service_labels
+                    if label != Service.HOME_VISITS.label
+                )
+                or None,
                 "languages": _joined(consultant.language_labels) if consultant.languages else None,
-                "costs": _joined(consultant.cost_labels) if consultant.costs else None,
+                "costs": "; ".join(consultant.cost_descriptions) if consultant.costs else None,
                 "phone_tel": consultant.phone_tel,
                 "call": _filled_in(call, phone=consultant.phone) if consultant.phone else None,
                 "website": consultant.website,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection, transaction
 from django.db.models import (
@@ -17,12 +18,15 @@ from django.db.models import (
     Max,
     Q,
     QuerySet,
+    Value,
     Window,
 )
 
 from core.site_cache import VersionedCache
-from help_contacts.data.choices import ContactKind
+from help_contacts.data.choices import ContactKind, PlaceKind
 from help_contacts.data.models import Consultant, Place, ProblemReport, SupportContact
+from help_contacts.data.models.fields import ANYWHERE
+from help_contacts.data.models.querysets import REMOTE_SERVICES
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
 UNSHOWN_FIELDS = ("bio", "submitter_contact")  # long or private, never in search results
@@ -45,6 +49,7 @@ class DirectoryFilters:
     specialties: tuple[str, ...] = ()
     costs: tuple[str, ...] = ()
     accepting: bool = False
+    ibclc_only: bool = False
     text: str = ""
 
 
@@ -168,9 +173,10 @@ def consultants_near(
 
     Rows are first narrowed with a bounding box on the indexed latitude/longitude,
     wide enough for the radius and for the longest home-visit radius in use, then
-    measured exactly along the great circle. Each carries `distance_km` and
-    `reaches_you` (a home visitor whose travel radius covers the point), nearest
-    first, then by name.
+    measured exactly along the great circle. Each carries `distance_km`,
+    `reaches_you` (a home visitor whose travel radius covers the point) and `is_stale`
+    (not checked within the staleness period), nearest first, fresh before stale at
+    equal distance, then by name.
     """
     reach_km = max(radius_km, home_visit_reach_km() or 0)
     # One index range holds every candidate, since the reach box contains the radius box.
@@ -189,12 +195,15 @@ def consultants_near(
         candidates = candidates.filter(_any_of("costs", filters.costs))
     if filters.accepting:
         candidates = candidates.filter(accepting_new_clients=True)
+    if filters.ibclc_only:
+        candidates = candidates.verified_ibclc()
     if filters.text:
         candidates = candidates.filter(
             Q(name__icontains=filters.text) | Q(practice_name__icontains=filters.text)
         )
     return (
         candidates.annotate(distance_km=GreatCircleKm(point))
+        .with_staleness()
         .annotate(
             reaches_you=ExpressionWrapper(
                 Q(home_visit_radius_km__gte=F("distance_km")), output_field=BooleanField()
@@ -202,8 +211,80 @@ def consultants_near(
         )
         .filter(Q(distance_km__lte=radius_km) | Q(home_visit_radius_km__gte=F("distance_km")))
         .defer(*UNSHOWN_FIELDS)
-        .order_by("distance_km", "name", "pk")
+        # At equal distance (listings placed at one town's centre) fresh before stale.
+        .order_by("distance_km", "is_stale", "name", "pk")
     )
+
+
+REMOTE_LIMIT = 5
+NEAREST_PLACE_KM = 50
+
+
+def place_nearest(*, point: Point) -> Place | None:
+    """The gazetteer's nearest town (within 50 km) to a point, to know its region; one query."""
+    return (
+        Place.objects.filter(_bounding_box(point, NEAREST_PLACE_KM), kind=PlaceKind.PLACE)
+        .annotate(distance_km=GreatCircleKm(point))
+        .filter(distance_km__lte=NEAREST_PLACE_KM)
+        .order_by("distance_km", "-population")
+        .first()
+    )
+
+
+def search_regions(*, search: DirectorySearch) -> tuple[str, ...]:
+    """The regions a search's place lies in; for a bare point, those of its nearest town."""
+    place = search.place or place_nearest(point=search.point)
+    return place.region_codes if place else (ANYWHERE,)
+
+
+def consultants_remote(
+    *, search: DirectorySearch, regions: tuple[str, ...], limit: int = REMOTE_LIMIT
+) -> list[Consultant]:
+    """Who can help by video or phone where the parent is, beyond the nearby results.
+
+    Published listings serving one of `regions` remotely, outside the search radius (those
+    inside are in the nearby results already), with the search's filters; those offering
+    a type of help the parent asked for come first, then fresh before stale, the most
+    recently checked first. One query.
+    """
+    filters = search.filters
+    candidates = (
+        Consultant.objects.published()
+        .serving_remotely(regions=regions)
+        .annotate(distance_km=GreatCircleKm(search.point))
+        .exclude(distance_km__lte=search.radius_km)
+    )
+    if filters.languages:
+        candidates = candidates.filter(_any_of("languages", filters.languages))
+    if filters.specialties:
+        candidates = candidates.filter(_any_of("specialties", filters.specialties))
+    if filters.costs:
+        candidates = candidates.filter(_any_of("costs", filters.costs))
+    if filters.accepting:
+        candidates = candidates.filter(accepting_new_clients=True)
+    if filters.ibclc_only:
+        candidates = candidates.verified_ibclc()
+    if filters.text:
+        candidates = candidates.filter(
+            Q(name__icontains=filters.text) | Q(practice_name__icontains=filters.text)
+        )
+    asked_for = [code for code in filters.services if code in REMOTE_SERVICES]
+    offers_what_was_asked = (
+        ExpressionWrapper(_any_of("services", tuple(asked_for)), output_field=BooleanField())
+        if asked_for
+        else Value(True)
+    )
+    listings = list(
+        candidates.with_staleness()
+        .annotate(relevant=offers_what_was_asked)
+        .defer(*UNSHOWN_FIELDS)
+        .order_by(
+            F("relevant").desc(), "is_stale", F("last_verified").desc(nulls_last=True), "name"
+        )[:limit]
+    )
+    for listing in listings:
+        listing.reaches_you = False
+    return listings
 
 
 class NearestFirstPaginator(Paginator):
@@ -236,7 +317,7 @@ class NearestFirstPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         counted = self.object_list.annotate(matches=Window(Count("*")))
         ranked = list(
-            counted.values_list("pk", "distance_km", "reaches_you", "matches")[
+            counted.values_list("pk", "distance_km", "reaches_you", "is_stale", "matches")[
                 bottom : bottom + self.per_page
             ]
         )
@@ -248,10 +329,11 @@ class NearestFirstPaginator(Paginator):
         rows = Consultant.objects.published().filter(pk__in=[pk for pk, *_ in ranked])
         rows = {row.pk: row for row in rows.defer(*UNSHOWN_FIELDS)} if ranked else {}
         listings = []
-        for pk, distance_km, reaches_you, _matches in ranked:
+        for pk, distance_km, reaches_you, is_stale, _matches in ranked:
             if pk in rows:  # one unpublished since the first query is left out
                 listing = rows[pk]
                 listing.distance_km, listing.reaches_you = distance_km, reaches_you
+                listing.is_stale = is_stale
                 listings.append(listing)
         return self._get_page(listings, number, self)
 
@@ -262,7 +344,15 @@ def directory_work_waiting(*, limit: int = 10) -> dict:
     reverify = Consultant.objects.needs_reverification()
     suggestions = Consultant.objects.awaiting_review()
     reports = ProblemReport.objects.filter(resolved=False).select_related("consultant")
+    credentials_due = Consultant.objects.published().credential_check_due()
     return {
+        "stale_months": settings.DIRECTORY_STALE_AFTER_MONTHS,
+        "credential_due_count": credentials_due.count(),
+        "credential_due": list(
+            credentials_due.order_by(
+                F("recertification_due").asc(nulls_first=True), "credential_verified_on", "name"
+            )[:limit]
+        ),
         "stale_count": stale.count(),
         "stale": list(stale.order_by("last_verified", "name")[:limit]),
         "reverify_count": reverify.count(),

@@ -32,6 +32,7 @@ SUGGESTION_REJECTED = "help_contacts.suggestion.reject"
 REPORT_ACCEPTED = "help_contacts.report.accept"
 REPORT_REJECTED = "help_contacts.report.reject"
 REVERIFICATION_REQUESTED = "help_contacts.listing.reverify"
+CREDENTIAL_VERIFIED = "help_contacts.credential.verify"
 
 
 SLUG_ATTEMPTS = 5
@@ -227,6 +228,54 @@ def problem_report_reject(*, report: ProblemReport, user, reason: str) -> Proble
         context={"report": report, "consultant": report.consultant, "reason": reason},
     )
     return report
+
+
+# Credentials ------------------------------------------------------------------------------
+
+
+def user_can_verify_credentials(*, user) -> bool:
+    """Marking a credential checked changes what a live listing says, so it takes publishing."""
+    return policy_registry.get_by_type(Consultant).user_has_permission(user, "publish")
+
+
+@transaction.atomic
+def credential_verify(*, consultant: Consultant, user) -> Consultant:
+    """Record that `user` found this listing's credentials on the public register today.
+
+    The check is also a check of the listing, so "last verified" becomes today: on the
+    live listing (through a published revision, so History shows it) and, when someone
+    has unpublished changes waiting, on their draft too, without publishing it.
+    """
+    if not user_can_verify_credentials(user=user):
+        raise PermissionDenied
+    consultant = Consultant.objects.select_for_update().get(pk=consultant.pk)
+    if not consultant.credentials:
+        raise ModerationError(
+            _("“%(name)s” lists no credentials, so there is nothing to check.")
+            % {"name": consultant.name}
+        )
+    today = timezone.localdate()
+    checked = {"credential_verified_on": today, "credential_verified_by": user}
+    for name, value in checked.items():
+        setattr(consultant, name, value)  # copied onto every version (MODERATION_FIELDS)
+    had_draft = consultant.live and consultant.has_unpublished_changes
+    draft = consultant.get_latest_revision_as_object()
+    draft.last_verified = today
+    try:
+        revision = draft.save_revision(user=user)
+    except ValidationError as error:
+        raise ModerationError(
+            _("This listing cannot be saved as it stands: %(errors)s Edit it first.")
+            % {"errors": " ".join(error.messages)}
+        ) from error
+    if consultant.live and not had_draft:
+        revision.publish(user=user)
+    elif consultant.live:
+        checked["last_verified"] = today
+    Consultant.objects.filter(pk=consultant.pk).update(**checked)
+    consultant.refresh_from_db()
+    log(instance=consultant, action=CREDENTIAL_VERIFIED, user=user)
+    return consultant
 
 
 def _resolve(report: ProblemReport, *, user, outcome: str) -> None:

@@ -83,6 +83,12 @@ VOCABULARY_BY_TAXONOMY = {vocabulary.taxonomy: vocabulary for vocabulary in VOCA
 LISTING_TAXONOMY = "lactation-directory-listing"
 ACCEPTING_TERM = "accepting-new-clients"
 HOME_VISIT_RADIUS_TERM = "home-visit-radius-km"
+# Exported so another directory sees when we checked; never imported, because a check
+# against the register counts only when one of this site's directory managers made it.
+CREDENTIAL_VERIFIED_TERM = "credential-verified-on"
+RECERTIFICATION_DUE_TERM = "recertification-due"
+INSURANCE_PLANS_TERM = "insurance-plans"
+FREE_COSTS = {Cost.FREE, Cost.NHS}
 YES, NO = "yes", "no"
 LANGUAGE_NAMES = dict(Language.choices)
 HSDS_ADDRESS = {
@@ -115,6 +121,18 @@ def _listing_taxonomy_terms():
         HOME_VISIT_RADIUS_TERM: (
             _("Home-visit travel radius (km)"),
             _("How far from the address the consultant travels for home visits, in km."),
+        ),
+        INSURANCE_PLANS_TERM: (
+            _("Insurance plans taken"),
+            _("The named insurance plans the consultant takes, separated by commas."),
+        ),
+        CREDENTIAL_VERIFIED_TERM: (
+            _("Credential checked on"),
+            _("The day a directory manager found the credential on the public register."),
+        ),
+        RECERTIFICATION_DUE_TERM: (
+            _("Recertification due"),
+            _("When the credential must next be renewed, as the register shows it."),
         ),
     }
 
@@ -180,7 +198,46 @@ def _attributes(consultant: Consultant, service_id: str) -> list[dict[str, Any]]
                 value=str(consultant.home_visit_radius_km),
             )
         )
+    if consultant.insurance_plans.strip():
+        attributes.append(
+            _attribute(
+                service_id,
+                LISTING_TAXONOMY,
+                INSURANCE_PLANS_TERM,
+                *terms[INSURANCE_PLANS_TERM],
+                value=consultant.insurance_plans.strip(),
+            )
+        )
+    for term, day in (
+        (CREDENTIAL_VERIFIED_TERM, consultant.credential_verified_on),
+        (RECERTIFICATION_DUE_TERM, consultant.recertification_due),
+    ):
+        if day:
+            attributes.append(
+                _attribute(service_id, LISTING_TAXONOMY, term, *terms[term], value=day.isoformat())
+            )
     return attributes
+
+
+def _cost_options(consultant: Consultant, service_id: str) -> list[dict[str, Any]]:
+    """Each way of paying as an HSDS cost option; free ones carry an amount of 0."""
+    options = []
+    # cost_descriptions follow the choices' order, as the codes are sorted here.
+    known = [code for code in dict.fromkeys(consultant.costs or []) if code in Cost.values]
+    for code, description in zip(
+        sorted(known, key=list(Cost.values).index),
+        consultant.cost_descriptions,
+        strict=True,
+    ):
+        option = {
+            "id": _uuid(service_id, f"cost-option-{code}"),
+            "service_id": service_id,
+            "option": description,
+        }
+        if code in FREE_COSTS:
+            option["amount"] = 0
+        options.append(option)
+    return options
 
 
 def _location(consultant: Consultant, service_id: str) -> dict[str, Any]:
@@ -219,7 +276,8 @@ def consultant_to_hsds(*, consultant: Consultant) -> dict[str, Any]:
         "name": consultant.name,
         "description": consultant.bio,
         "status": "active" if consultant.live else "inactive",
-        "fees_description": ", ".join(str(label) for label in consultant.cost_labels),
+        "fees_description": "; ".join(consultant.cost_descriptions),
+        "cost_options": _cost_options(consultant, service_id),
         "last_modified": consultant.updated_at.isoformat() if consultant.updated_at else None,
         "organization": {
             "id": organization_id,
@@ -370,7 +428,7 @@ def _term_lookup() -> dict[str, tuple[str, str]]:
     for vocabulary in VOCABULARIES:
         for code in vocabulary.choices.values:
             lookup[_term_id(vocabulary.taxonomy, code)] = (vocabulary.taxonomy, code)
-    for code in (ACCEPTING_TERM, HOME_VISIT_RADIUS_TERM):
+    for code in (ACCEPTING_TERM, HOME_VISIT_RADIUS_TERM, INSURANCE_PLANS_TERM):
         lookup[_term_id(LISTING_TAXONOMY, code)] = (LISTING_TAXONOMY, code)
     return lookup
 
@@ -379,6 +437,7 @@ def _attribute_fields(record: dict, problems: list[str]) -> dict[str, Any]:
     fields: dict[str, Any] = {vocabulary.field: [] for vocabulary in VOCABULARIES}
     fields["accepting_new_clients"] = True
     fields["home_visit_radius_km"] = None
+    fields["insurance_plans"] = ""
     lookup = _term_lookup()
     for attribute in _list(record.get("attributes")):
         attribute = _dict(attribute)
@@ -417,6 +476,8 @@ def _attribute_fields(record: dict, problems: list[str]) -> dict[str, Any]:
                     _("The home-visit radius must be a whole number of km, not “%(value)s”.")
                     % {"value": value}
                 )
+        elif taxonomy == LISTING_TAXONOMY and code == INSURANCE_PLANS_TERM:
+            fields["insurance_plans"] = value
         # Attributes from other taxonomies describe things the directory does not record.
     return fields
 

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
@@ -223,3 +224,41 @@ class ReportRejectView(ReportModerationView):
         services.problem_report_reject(
             report=self.object, user=self.request.user, reason=form.cleaned_data["reason"]
         )
+
+
+class CredentialVerifyView(ModerationView):
+    """Mark a listing's credentials checked against the public register, today, by you.
+
+    The dashboard's queue posts here straight from its "Mark verified" buttons (one
+    click); the listing's menus open this page first, which shows what to look up.
+    """
+
+    model = Consultant
+    already_decided_message = _("This listing lists no credentials, so there is nothing to check.")
+    template_name = "help_contacts/admin/confirm_credential.html"
+    page_title = _("Mark credential verified")
+    confirmation_message = _(
+        "Confirm only once you have found this person, with this certification number, on "
+        "the certifying body's public register (for an IBCLC, the IBLCE register). The "
+        "listing will show the check with today's date, and its last verified date becomes "
+        "today."
+    )
+    submit_label = _("Yes, I checked the register")
+    success_message = _("Credentials of “%(object)s” marked verified today.")
+
+    def user_may_decide(self, user):
+        return services.user_can_verify_credentials(user=user)
+
+    def get_queryset(self):
+        return Consultant.objects.exclude(credentials=[])
+
+    def get_success_url(self):
+        next_url = self.request.POST.get("next", "")
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={self.request.get_host()}, require_https=False
+        ):
+            return next_url
+        return reverse(self.edit_url_name, args=[self.object.pk])
+
+    def decide(self, form):
+        services.credential_verify(consultant=self.object, user=self.request.user)

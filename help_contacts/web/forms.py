@@ -21,8 +21,11 @@ DEFAULT_RADIUS_KM = 25
 MAX_PAGE = 10_000
 SEARCH_PARAMETERS = (
     *("location", "lat", "lon", "radius", "language", "service"),
-    *("specialty", "accepting", "cost", "q"),
+    *("specialty", "accepting", "ibclc", "cost", "q"),
 )
+# Coordinates are kept to three decimal places (about 110 m north-south): close enough to
+# find who is near, too coarse to point at a home in a shared link or the browser history.
+COORDINATE_DECIMALS = 3
 TRUE_WORDS = {"1", "true", "on", "yes"}
 FALSE_WORDS = {"", "0", "false", "off", "no"}
 
@@ -74,6 +77,10 @@ class SingleSelectMultiple(Select):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"].pop("multiple", None)
         return context
+
+
+def _rounded(coordinate: float | None) -> float | None:
+    return None if coordinate is None else round(coordinate, COORDINATE_DECIMALS)
 
 
 class DirectoryForm(forms.Form):
@@ -131,6 +138,12 @@ class DirectorySearchForm(DirectoryForm):
     accepting = YesNoField(
         label=_("Only those accepting new clients"), required=False, widget=YesNoCheckbox
     )
+    ibclc = YesNoField(
+        label=_("IBCLC only"),
+        help_text=_("Only IBCLCs whose certification we have checked on the public register."),
+        required=False,
+        widget=YesNoCheckbox,
+    )
     q = forms.CharField(label=_("Name or practice"), max_length=100, required=False)
     # Far beyond any real result set, and small enough for every database's OFFSET.
     page = forms.IntegerField(
@@ -144,6 +157,12 @@ class DirectorySearchForm(DirectoryForm):
         super().__init__(data, *args, **kwargs)
         self.require_location = require_location
         self.search = None
+
+    def clean_lat(self):
+        return _rounded(self.cleaned_data["lat"])
+
+    def clean_lon(self):
+        return _rounded(self.cleaned_data["lon"])
 
     def clean_language(self):
         return [code for code in self.cleaned_data["language"] if code]
@@ -193,6 +212,7 @@ class DirectorySearchForm(DirectoryForm):
                 specialties=tuple(cleaned.get("specialty") or ()),
                 costs=tuple(cleaned.get("cost") or ()),
                 accepting=bool(cleaned.get("accepting")),
+                ibclc_only=bool(cleaned.get("ibclc")),
                 text=cleaned.get("q", ""),
             ),
             place=match.place if match else None,
@@ -265,3 +285,43 @@ class ProblemReportForm(HoneypotMixin, DirectoryForm):
         required=False,
         help_text=_("Only if you are happy for us to ask you about it."),
     )
+
+
+MAX_REFERRAL_PICKS = 3
+
+
+class ReferralSheetForm(DirectoryForm):
+    """Up to three listings for a referral sheet, all in the URL: nothing is stored."""
+
+    pick = forms.TypedMultipleChoiceField(
+        label=_("Listings for the sheet"),
+        coerce=int,
+        error_messages={
+            "required": _("Tick at least one listing for the referral sheet."),
+            "invalid_choice": _("One of these listings is not in the directory any more."),
+        },
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        picked = data.getlist("pick") if data is not None else []
+        # Offer exactly the published listings asked for, found in one query.
+        ids = [int(value) for value in picked if str(value).isdigit()][: MAX_REFERRAL_PICKS + 1]
+        self.listings = {
+            listing.pk: listing for listing in Consultant.objects.published().filter(pk__in=ids)
+        }
+        self.fields["pick"].choices = [(pk, str(pk)) for pk in self.listings]
+
+    def clean_pick(self):
+        picked = list(dict.fromkeys(self.cleaned_data["pick"]))
+        if len(picked) > MAX_REFERRAL_PICKS:
+            raise forms.ValidationError(
+                _("A referral sheet holds at most %(count)s listings: untick some."),
+                params={"count": MAX_REFERRAL_PICKS},
+                code="too_many",
+            )
+        return picked
+
+    @property
+    def picked_listings(self):
+        return [self.listings[pk] for pk in self.cleaned_data.get("pick", [])]

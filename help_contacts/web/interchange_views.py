@@ -23,7 +23,7 @@ from help_contacts.web.interchange_forms import (
     HsdsServicesForm,
     ListingImportForm,
 )
-from help_contacts.web.views import api_view
+from help_contacts.web.views import PageOutOfRange, api_view, conditional, with_last_modified
 
 
 def _errors_response(errors):
@@ -31,6 +31,7 @@ def _errors_response(errors):
 
 
 @api_view
+@conditional
 def hsds_services_api(request):
     """GET /api/v1/hsds/services/: published listings as an HSDS 3.0 page of full services.
 
@@ -48,12 +49,15 @@ def hsds_services_api(request):
         )
     listings = listings_for_export(search=form.search)
     paginator = Paginator(listings, form.cleaned_data.get("per_page") or DEFAULT_PER_PAGE)
+    number = form.cleaned_data.get("page") or 1
     try:
-        page = paginator.page(form.cleaned_data.get("page") or 1)
+        page = paginator.page(number)
     except EmptyPage:
-        return _errors_response({"page": [_("There is no page with that number.")]})
+        # The directory's one rule for a page past the end, with its message.
+        error = PageOutOfRange(number=number, last=paginator.num_pages)
+        return _errors_response({"page": [str(error)]})
     contents = [consultant_to_hsds(consultant=consultant) for consultant in page.object_list]
-    return JsonResponse(
+    response = JsonResponse(
         {
             "total_items": paginator.count,
             "total_pages": paginator.num_pages,
@@ -66,6 +70,7 @@ def hsds_services_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    return with_last_modified(response, page.object_list)
 
 
 class ListingImportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):

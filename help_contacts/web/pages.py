@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.models import BasePage
+from help_contacts.data.models import Consultant
 from help_contacts.web import views
 
 
@@ -40,6 +41,9 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     @path("")
     def search(self, request):
         context = views.directory_search_context(request, self)
+        rounded = views.rounded_coordinates_query(request, context["search"])
+        if rounded is not None:
+            return redirect(f"{self.get_url(request)}?{rounded}")
         response = self.render(request, context_overrides=context)
         if context["form"].is_bound and not context["form"].is_valid():
             # The page explains what was wrong beside the field; the status says so too.
@@ -57,6 +61,10 @@ class DirectoryPage(RoutablePageMixin, BasePage):
             template="help_contacts/form_thanks.html",
             context_overrides={"thanks": "suggestion"},
         )
+
+    @path("referral-sheet/")
+    def referral_sheet(self, request):
+        return views.referral_sheet(request, self)
 
     @path("<slug:slug>/")
     def listing(self, request, slug):
@@ -83,7 +91,21 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["suggest_url"] = self.route_url("suggest_listing", request)
+        context["referral_url"] = self.route_url("referral_sheet", request)
         return context
+
+    def get_sitemap_urls(self, request=None):
+        """The search page, then one entry per published listing, in one query."""
+        entries = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not entries or base is None:
+            return entries  # the page itself is left out (not live, or private)
+        listings = Consultant.objects.published().order_by("slug")
+        entries.extend(
+            {"location": f"{base}{slug}/", "lastmod": updated_at}
+            for slug, updated_at in listings.values_list("slug", "updated_at").iterator()
+        )
+        return entries
 
     def redirect_to_route(self, name, request=None, **kwargs):
         return redirect(self.route_url(name, request, **kwargs))

@@ -11,6 +11,8 @@ from django_ratelimit.core import is_ratelimited
 from django.conf import settings
 from django.core.paginator import EmptyPage
 from django.http import Http404, JsonResponse
+from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 
 from help_contacts.data.choices import ContactKind
@@ -21,24 +23,77 @@ from help_contacts.data.representations import (
     consultant_json_ld,
     listing_cards,
 )
-from help_contacts.data.selectors import NearestFirstPaginator, consultants_near
+from help_contacts.data.selectors import (
+    NearestFirstPaginator,
+    consultants_near,
+    consultants_remote,
+    search_regions,
+)
 from help_contacts.data.services import listing_suggestion_create, problem_report_create
 from help_contacts.web.forms import (
+    COORDINATE_DECIMALS,
+    MAX_REFERRAL_PICKS,
     RADIUS_CHOICES,
     SEARCH_PARAMETERS,
     DirectorySearchForm,
     ProblemReportForm,
+    ReferralSheetForm,
     SuggestListingForm,
 )
 
 RESULTS_PER_PAGE = 20
+FEW_RESULTS = 3  # fewer nearby than this and the page also lists the helplines
 
 
-def _results_page(search, page_number):
+class PageOutOfRange(Exception):
+    """A page number past the last page of results: the page and the API both answer 400."""
+
+    def __init__(self, *, number: int, last: int):
+        self.last = last
+        super().__init__(
+            _("There is no page %(number)s of these results: they end at page %(last)s.")
+            % {"number": number, "last": last}
+        )
+
+
+def results_page(search, page_number: int | None):
+    """The page of results asked for (the first when none is), by one rule for page and API.
+
+    A number past the end raises `PageOutOfRange`, rather than quietly showing another
+    page: a link that promised page 5 must not show page 1 as if it were page 5.
+    """
     results = consultants_near(
         point=search.point, radius_km=search.radius_km, filters=search.filters
     )
-    return NearestFirstPaginator(results, RESULTS_PER_PAGE).get_page(page_number)
+    paginator = NearestFirstPaginator(results, RESULTS_PER_PAGE)
+    number = page_number or 1
+    try:
+        return paginator.page(number)
+    except EmptyPage:
+        raise PageOutOfRange(number=number, last=paginator.num_pages) from None
+
+
+def remote_helpers(search, page_obj):
+    """Who can help by video or phone in the parent's region, shown with the first page."""
+    if page_obj.number != 1:
+        return []
+    return consultants_remote(search=search, regions=search_regions(search=search))
+
+
+def rounded_coordinates_query(request, search):
+    """The query string with lat/lon at the form's precision, or None if already so.
+
+    The page redirects a sharper position to it, so the browser history and any shared
+    link keep only a rounded point.
+    """
+    if "lat" not in request.GET or search is None or search.place is not None:
+        return None
+    query = request.GET.copy()
+    query["lat"] = f"{search.point.lat:.{COORDINATE_DECIMALS}f}".rstrip("0").rstrip(".")
+    query["lon"] = f"{search.point.lon:.{COORDINATE_DECIMALS}f}".rstrip("0").rstrip(".")
+    if query["lat"] == request.GET["lat"] and query["lon"] == request.GET.get("lon"):
+        return None
+    return query.urlencode()
 
 
 def directory_search_context(request, page):
@@ -59,9 +114,22 @@ def directory_search_context(request, page):
         return context
 
     search = form.search
-    page_obj = _results_page(search, request.GET.get("page"))
+    try:
+        page_obj = results_page(search, form.cleaned_data.get("page"))
+    except PageOutOfRange as error:
+        form.add_error("page", str(error))
+        context["last_page_url"] = _query_with(request, page=error.last)
+        return context
     wider = [radius for radius, _label in RADIUS_CHOICES if radius > search.radius_km]
+    remote = remote_helpers(search, page_obj)
     context.update(
+        # The referral sheet's form repeats the search, so the sheet can say what found them.
+        search_query_values=[
+            (name, request.GET.getlist(name)) for name in SEARCH_PARAMETERS if name in request.GET
+        ],
+        remote_cards=listing_cards(
+            listings=remote, listing_base_url=context["listing_base_url"], remote=True
+        ),
         search=search,
         page_obj=page_obj,
         results=page_obj.object_list,
@@ -71,11 +139,55 @@ def directory_search_context(request, page):
         wider_radius=wider[0] if wider else None,
         alternatives=search.alternatives,
     )
-    if not page_obj.paginator.count:
+    if page_obj.paginator.count < FEW_RESULTS:
         context["helplines"] = SupportContact.objects.filter(
             kind=ContactKind.HELPLINE, live=True
         ).order_by("sort_order", "name")
     return context
+
+
+def referral_sheet(request, page):
+    """A printable, shareable sheet of up to three listings and the search that found them.
+
+    Its whole state is the URL (`pick` ids and the search's parameters): no account,
+    nothing stored, so a referral worker can print it or send the link.
+    """
+    form = ReferralSheetForm(request.GET)
+    valid = form.is_valid()
+    search_form = DirectorySearchForm(request.GET)
+    search = search_form.search if search_form.is_valid() else None
+    listing_base_url = page.get_url(request)
+    response = page.render(
+        request,
+        template="help_contacts/referral_sheet.html",
+        context_overrides={
+            "form": form,
+            "search": search,
+            "search_url": f"{listing_base_url}?{_search_query(request)}" if search else "",
+            "sheet_url": request.build_absolute_uri(),
+            "max_picks": MAX_REFERRAL_PICKS,
+            "listing_base_url": request.build_absolute_uri(listing_base_url),
+            "listings": form.picked_listings if valid else [],
+        },
+    )
+    if not valid:
+        response.status_code = 400
+    return response
+
+
+def _search_query(request) -> str:
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in SEARCH_PARAMETERS:
+            del query[name]
+    return query.urlencode()
+
+
+def _query_with(request, **values) -> str:
+    query = request.GET.copy()
+    for name, value in values.items():
+        query[name] = str(value)
+    return f"?{query.urlencode()}"
 
 
 def _published_or_404(slug):
@@ -192,7 +304,41 @@ def api_view(view):
     return wrapped
 
 
+def conditional(view):
+    """An ETag (a hash of the body) on GET and HEAD alike, and a 304 for a client that asks
+    again with If-None-Match or If-Modified-Since when nothing has changed.
+
+    Django's ConditionalGetMiddleware leaves HEAD without an ETag; here the view builds
+    the body either way (the server drops it for HEAD), so both carry the same one.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
+
+    return wrapped
+
+
+def with_last_modified(response, listings):
+    """Last-Modified: the latest change among the listings in the answer (already loaded)."""
+    changed = [listing.updated_at for listing in listings if listing.updated_at]
+    if changed and response.status_code == 200:
+        response.headers["Last-Modified"] = http_date(max(changed).timestamp())
+    return response
+
+
 @api_view
+@conditional
 def directory_api(request):
     """GET /api/v1/directory/: the directory search as JSON, with the page's parameters."""
     form = DirectorySearchForm(request.GET, require_location=True)
@@ -204,14 +350,11 @@ def directory_api(request):
             }
         )
     search = form.search
-    results = consultants_near(
-        point=search.point, radius_km=search.radius_km, filters=search.filters
-    )
-    paginator = NearestFirstPaginator(results, RESULTS_PER_PAGE)
     try:
-        page_obj = paginator.page(form.cleaned_data.get("page") or 1)
-    except EmptyPage:
-        return _errors_response({"page": [_("There is no page with that number.")]})
+        page_obj = results_page(search, form.cleaned_data.get("page"))
+    except PageOutOfRange as error:
+        return _errors_response({"page": [str(error)]})
+    paginator = page_obj.paginator
 
     directory = directory_page_find()
     listing_base_url = request.build_absolute_uri(directory.get_url(request)) if directory else None
@@ -221,7 +364,8 @@ def directory_api(request):
         query["page"] = str(number)
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
-    return JsonResponse(
+    remote = remote_helpers(search, page_obj)
+    response = JsonResponse(
         {
             "location": {
                 "name": search.place_name,
@@ -242,6 +386,11 @@ def directory_api(request):
                 consultant_api_json(consultant=consultant, listing_base_url=listing_base_url)
                 for consultant in page_obj.object_list
             ],
+            "remote": [
+                consultant_api_json(consultant=consultant, listing_base_url=listing_base_url)
+                for consultant in remote
+            ],
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    return with_last_modified(response, [*page_obj.object_list, *remote])

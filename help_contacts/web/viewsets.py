@@ -35,6 +35,7 @@ class ListingStatus(TextChoices):
     WAITING = "waiting", _("Suggestions waiting for approval")
     REVERIFY = "reverify", _("To re-verify after a problem report")
     REJECTED = "rejected", _("Rejected suggestions")
+    CREDENTIAL_DUE = "credential-due", _("Credentials to check against the register")
 
 
 class ConsultantFilterSet(WagtailFilterSet):
@@ -71,6 +72,7 @@ class ConsultantFilterSet(WagtailFilterSet):
             ListingStatus.WAITING: queryset.awaiting_review,
             ListingStatus.REVERIFY: queryset.needs_reverification,
             ListingStatus.REJECTED: queryset.rejected,
+            ListingStatus.CREDENTIAL_DUE: queryset.credential_check_due,
         }
         return narrowed[value]() if value in narrowed else queryset
 
@@ -132,6 +134,23 @@ def report_buttons(instance, user):
     ]
 
 
+def credential_buttons(instance, user):
+    if not (instance.credentials and services.user_can_verify_credentials(user=user)):
+        return []
+    return [
+        Button(
+            _("Mark credential verified"),
+            url=reverse(f"{CONSULTANT_URLS}:verify_credential", args=[instance.pk]),
+            icon_name="success",
+            priority=3,
+        )
+    ]
+
+
+def listing_buttons(instance, user):
+    return [*suggestion_buttons(instance, user), *credential_buttons(instance, user)]
+
+
 class DecisionButtonsIndexView(IndexView):
     """A listing whose rows offer the item's pending decisions in their "More" menu."""
 
@@ -154,13 +173,16 @@ class DecisionButtonsEditView(EditView):
 
 
 class ConsultantIndexView(DecisionButtonsIndexView):
-    decision_buttons = staticmethod(suggestion_buttons)
+    decision_buttons = staticmethod(listing_buttons)
 
 
 def suggestion_edit_buttons(instance, user):
     # On the edit screen, approving is the footer's primary action ("Approve and publish",
     # which saves the edits first); the header offers only rejecting.
-    return suggestion_buttons(instance, user, approve=False)
+    return [
+        *suggestion_buttons(instance, user, approve=False),
+        *credential_buttons(instance, user),
+    ]
 
 
 class ConsultantEditView(DecisionButtonsEditView):
@@ -206,6 +228,7 @@ class ConsultantViewSet(ModerationViewSetMixin, SnippetViewSet):
     moderation_views = {
         "approve_suggestion": admin_views.SuggestionApproveView,
         "reject_suggestion": admin_views.SuggestionRejectView,
+        "verify_credential": admin_views.CredentialVerifyView,
     }
     list_display = [
         "name",
@@ -213,6 +236,7 @@ class ConsultantViewSet(ModerationViewSetMixin, SnippetViewSet):
         "country",
         "accepting_new_clients",
         "last_verified",
+        "credential_verified_on",
         Column("moderation_status", label=_("Needs action")),
         "live",
     ]

@@ -1,5 +1,6 @@
 """A parent searching the directory on a phone: results, the map on request, a listing."""
 
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -47,6 +48,9 @@ def test_search_map_on_request_and_open_a_listing(
     assert heading.is_visible()
     names = page.locator(".listing__name").all_inner_texts()
     assert names == ["Ada Abbott", "Bea Brennan", "Cara Chen"]
+    # The form folded into one line after the search; "Change search" opens it again.
+    assert not page.get_by_role("button", name="Use my location").is_visible()
+    page.get_by_text("Change search").click()
     assert page.get_by_role("button", name="Use my location").is_visible()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
@@ -86,3 +90,67 @@ def test_directory_works_without_javascript(directory_demo, live_server, browser
     assert not tab.get_by_role("button", name="Use my location").is_visible()
     assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+SMALL_PHONE = {"width": 375, "height": 667}
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_first_result_is_in_the_first_screenful_at_375_px(
+    directory_demo, live_server, browser, javascript
+):
+    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=javascript)
+    tab = context.new_page()
+    tab.goto(live_server.url + "/find-support/?location=London%2C+UK&radius=25")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    suffix = "js" if javascript else "nojs"
+    tab.screenshot(path=str(SCREENSHOTS / f"directory-375-{suffix}.png"))
+    first = tab.locator(".listing").first
+    box = first.locator(".listing__name").bounding_box()
+    assert box is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= SMALL_PHONE["height"], box
+    assert tab.evaluate("window.scrollY") == 0, "found without scrolling"
+    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert tab.get_by_text("Change search").is_visible()
+    context.close()
+
+
+def test_referral_sheet_is_made_from_ticked_results_and_prints_on_one_page(
+    directory_demo, live_server, browser, axe_violations
+):
+    # JavaScript on: axe-core runs in the page (the sheet itself needs none).
+    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=True)
+    context.set_default_timeout(20_000)
+    tab = context.new_page()
+    tab.goto(live_server.url + "/find-support/?location=London%2C+UK")
+    for name in ("Ada Abbott", "Bea Brennan", "Cara Chen"):
+        tab.get_by_label(f"Add to a referral sheet {name}").check()
+    tab.get_by_role("button", name="Make a referral sheet").click()
+    tab.wait_for_load_state("networkidle")
+    assert "/find-support/referral-sheet/?" in tab.url
+    assert tab.locator(".referral-contact").count() == 3
+    assert tab.get_by_text(
+        "Found by searching within 25 km of London, United Kingdom."
+    ).is_visible()
+    violations = axe_violations(tab)
+    assert violations == [], describe(violations)
+    # The sheet's whole state is its address: opened afresh, it shows the same contacts.
+    fresh = context.new_page()
+    fresh.goto(tab.url)
+    assert fresh.locator(".referral-contact h2").all_inner_texts() == (
+        tab.locator(".referral-contact h2").all_inner_texts()
+    )
+    fresh.close()
+    tab.emulate_media(media="print")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / "referral-sheet-print.png"), full_page=True)
+    sheet_url = tab.url
+    context.close()
+    # Chromium's own PDF printer, A4, as a person pressing "Print" would get it.
+    printer = browser.new_context()
+    printer.set_default_timeout(20_000)
+    sheet = printer.new_page()
+    sheet.goto(sheet_url)
+    pdf = sheet.pdf(format="A4")
+    printer.close()
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1

@@ -25,6 +25,7 @@ IMPORT_URL = "/admin/directory_import/"
 def listing(**fields):
     return complete_listing(
         costs=["sliding-scale", "free"],
+        insurance_plans="",  # named plans only go with the "Named insurance plans" cost
         specialties=["latch"],
         bio="Twenty years, and “quotes”, commas, and\nlines.",
         **fields,

@@ -1,5 +1,6 @@
 """Open Referral HSDS 3.0 in: the import command, all or nothing, as drafts, with a dry run."""
 
+import datetime
 import json
 import uuid
 
@@ -13,7 +14,7 @@ from help_contacts.data import representations
 from help_contacts.interchange.hsds import consultant_to_hsds, hsds_import
 from help_contacts.models import Consultant, HsdsIdentity
 from tests.factories import ConsultantFactory, UserFactory, complete_listing, interchange_values
-from tests.help_contacts.hsds_support import export, run_import
+from tests.help_contacts.hsds_support import export, run_import, service_validator
 
 pytestmark = pytest.mark.django_db
 
@@ -236,3 +237,29 @@ def test_a_nul_byte_in_an_imported_name_is_refused_by_dry_run_and_import(tmp_pat
     assert "invisible control characters" in " ".join(report.problems[0].reasons)
     assert not report.written
     assert list(Consultant.objects.all()) == [listing]
+
+
+def test_export_carries_the_credential_check_and_recertification_dates_but_import_ignores_them(
+    tmp_path,
+):
+    listing = complete_listing()
+    checked, due = datetime.date(2026, 3, 2), datetime.date(2028, 6, 30)
+    Consultant.objects.filter(pk=listing.pk).update(
+        credential_verified_on=checked, recertification_due=due
+    )
+    listing.refresh_from_db()
+    service = consultant_to_hsds(consultant=listing)
+    assert list(service_validator().iter_errors(service)) == []
+    values = {
+        attribute["taxonomy_term"]["code"]: attribute.get("value")
+        for attribute in service["attributes"]
+    }
+    assert values["credential-verified-on"] == "2026-03-02"
+    assert values["recertification-due"] == "2028-06-30"
+    assert service["assured_date"] == listing.last_verified.isoformat()
+    path = export(tmp_path)
+    Consultant.objects.all().delete()
+    run_import(path)
+    imported = Consultant.objects.get()
+    # A check counts only when one of this site's directory managers made it.
+    assert imported.credential_verified_on is None

@@ -77,3 +77,58 @@ def test_staleness_follows_the_configured_number_of_months(db, settings):
     assert stale == {old, never}
     assert set(Consultant.objects.verified_within()) == {recent}
     assert not recent.needs_verification and old.needs_verification
+
+
+def _credential_listings():
+    """Listings in every combination of the fields the credential rules read."""
+    cases = itertools.product(
+        ([], ["ibclc"], ["clc"], ["midwife", "ibclc"]),  # credentials
+        (None, TODAY - 400 * DAY, TODAY),  # checked against the register
+        (None, TODAY - DAY, TODAY, TODAY + 29 * DAY, TODAY + 31 * DAY),  # recertification due
+    )
+    for number, (credentials, checked, due) in enumerate(cases):
+        ConsultantFactory(
+            slug=f"credential-case-{number}",
+            credentials=credentials,
+            credential_verified_on=checked,
+            recertification_due=due,
+        )
+    return list(Consultant.objects.all())
+
+
+@pytest.mark.parametrize(
+    ("method", "property_name"),
+    [("verified_ibclc", "is_verified_ibclc"), ("credential_check_due", "credential_check_due")],
+)
+def test_credential_property_agrees_with_its_queryset_rule(db, method, property_name):
+    listings = _credential_listings()
+    in_query = set(getattr(Consultant.objects, method)().values_list("pk", flat=True))
+    by_property = {listing.pk for listing in listings if getattr(listing, property_name)}
+    assert in_query == by_property
+    assert in_query, "the cases include listings the rule selects"
+    assert len(in_query) < len(listings), "and listings it does not"
+
+
+def test_staleness_annotation_agrees_with_the_property(db):
+    listings = _listings()
+    annotated = dict(Consultant.objects.with_staleness().values_list("pk", "is_stale"))
+    assert annotated == {listing.pk: listing.needs_verification for listing in listings}
+    assert set(annotated.values()) == {True, False}
+
+
+def test_serving_remotely_agrees_with_the_property(db):
+    cases = itertools.product(
+        (["clinic"], ["video"], ["phone", "clinic"]),
+        ([], ["*"], ["US"], ["US-MO"], ["GB", "US-KS"]),
+    )
+    for number, (services, regions) in enumerate(cases):
+        ConsultantFactory(slug=f"remote-{number}", services=services, remote_regions=regions)
+    regions = ("*", "US", "US-MO")
+    in_query = set(
+        Consultant.objects.serving_remotely(regions=regions).values_list("pk", flat=True)
+    )
+    by_property = {
+        listing.pk for listing in Consultant.objects.all() if listing.serves_remotely_in(regions)
+    }
+    assert in_query == by_property
+    assert 0 < len(in_query) < Consultant.objects.count()

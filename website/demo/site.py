@@ -5,6 +5,9 @@ created only if absent, so running this again changes nothing and never
 overwrites an editor's work.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -112,10 +115,28 @@ def _review_fields():
     return {"next_review_due": timezone.localdate() + timezone.timedelta(days=REVIEW_DUE_IN_DAYS)}
 
 
+def _configured_host() -> tuple[str, int]:
+    """The host and port of WAGTAILADMIN_BASE_URL, the site's configured address."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
+
+
+def _use_configured_host(site: Site) -> None:
+    """Replace Wagtail's installer default, localhost:80, by the configured address, so
+    absolute links (sitemap.xml, emails) name where the site is served; an address an
+    operator set is left alone."""
+    if (site.hostname, site.port) == ("localhost", 80):
+        site.hostname, site.port = _configured_host()
+        if (site.hostname, site.port) != ("localhost", 80):
+            site.save(update_fields=["hostname", "port"])
+
+
 def _home_page():
     """The site's HomePage, replacing Wagtail's placeholder 'Welcome' page on a new install."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
+        _use_configured_host(site)
         return site.root_page.specific, False
     root = Page.get_first_root_node()
     # Wagtail's installer leaves a plain, childless Page at the top of the tree.
@@ -136,11 +157,13 @@ def _home_page():
         )
         root.add_child(instance=home)
         _publish(home)
+    hostname, port = _configured_host()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     else:
         site.root_page = home
         site.save()
+        _use_configured_host(site)
     for placeholder in placeholders:
         if not Site.objects.filter(root_page=placeholder).exists():
             placeholder.delete()

@@ -1,8 +1,10 @@
 """The consultant directory: one listing per person or practice."""
 
+import datetime
 import re
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import (
@@ -30,16 +32,25 @@ from help_contacts.data.choices import (
     Specialty,
 )
 from help_contacts.data.directory_page import directory_page_find
-from help_contacts.data.models.fields import ChoiceListField
+from help_contacts.data.models.fields import ChoiceListField, RegionCodesField
 from help_contacts.data.models.places import Place
-from help_contacts.data.models.querysets import ConsultantQuerySet, verified_cutoff
+from help_contacts.data.models.querysets import (
+    CREDENTIAL_CHECK_NOTICE_DAYS,
+    REMOTE_SERVICES,
+    ConsultantQuerySet,
+    verified_cutoff,
+)
 
 MAX_HOME_VISIT_RADIUS_KM = 150
 # Listing URLs live beside these routes of the directory page, so no listing may take them.
-RESERVED_SLUGS = {"suggest-a-listing", "thanks", "report", "api"}
+RESERVED_SLUGS = {"suggest-a-listing", "thanks", "report", "api", "referral-sheet"}
 # Moderation state belongs to the listing as a whole, not to one version of its text, so
-# publishing an older draft must not bring a rejected suggestion back or clear a flag.
-MODERATION_FIELDS = ("verification_requested_at", "rejected_at", "rejection_reason")
+# publishing an older draft must not bring a rejected suggestion back or clear a flag; nor
+# may it undo a credential check, which only "Mark credential verified" records.
+MODERATION_FIELDS = (
+    *("verification_requested_at", "rejected_at", "rejection_reason"),
+    *("credential_verified_on", "credential_verified_by_id"),
+)
 # The pk of the suggestion `services.suggestion_approve` is publishing right now, if any.
 SUGGESTION_BEING_APPROVED: ContextVar[int | None] = ContextVar(
     "suggestion_being_approved", default=None
@@ -62,6 +73,35 @@ class Consultant(EditorialSnippet):
         help_text=_("The last part of the listing's web address. Made from the name if empty."),
     )
     credentials = ChoiceListField(_("credentials"), choices_class=Credential)
+    credential_number = models.CharField(
+        _("certification number"),
+        max_length=40,
+        blank=True,
+        help_text=_("For an IBCLC, the number on the IBLCE public register."),
+    )
+    credential_verified_on = models.DateField(
+        _("credential checked on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set by “Mark credential verified”: the day a directory manager found this "
+            "person on the certifying body's public register."
+        ),
+    )
+    credential_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("credential checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recertification_due = models.DateField(
+        _("recertification due"),
+        null=True,
+        blank=True,
+        help_text=_("When the credential must be renewed, as the register shows it."),
+    )
     practice_name = models.CharField(
         _("practice name"), max_length=160, validators=[validate_single_line], blank=True
     )
@@ -103,6 +143,12 @@ class Consultant(EditorialSnippet):
     languages = ChoiceListField(_("languages"), choices_class=Language)
     services = ChoiceListField(_("services"), choices_class=Service)
     costs = ChoiceListField(_("cost"), choices_class=Cost)
+    insurance_plans = models.CharField(
+        _("insurance plans taken"),
+        max_length=300,
+        blank=True,
+        help_text=_("With “Named insurance plans”: which ones, separated by commas."),
+    )
     specialties = ChoiceListField(_("specialties"), choices_class=Specialty)
     home_visit_radius_km = models.PositiveSmallIntegerField(
         _("home-visit travel radius (km)"),
@@ -110,6 +156,13 @@ class Consultant(EditorialSnippet):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_HOME_VISIT_RADIUS_KM)],
         help_text=_("How far from the address this person travels for home visits."),
+    )
+    remote_regions = RegionCodesField(
+        _("serves by video or phone in"),
+        help_text=_(
+            "Where this person may see families by video or phone: two-letter country codes "
+            "(GB, CA), US-XX for a US state (US-MO), or * for anywhere. Separate with commas."
+        ),
     )
     opening_hours = models.TextField(
         _("opening hours"), max_length=500, validators=[validate_multiline], blank=True
@@ -158,8 +211,21 @@ class Consultant(EditorialSnippet):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("practice_name"), FieldPanel("credentials")],
+            [FieldPanel("name"), FieldPanel("practice_name")],
             heading=_("Who they are"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("credentials"),
+                FieldRowPanel([FieldPanel("credential_number"), FieldPanel("recertification_due")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("credential_verified_on", read_only=True),
+                        FieldPanel("credential_verified_by", read_only=True),
+                    ]
+                ),
+            ],
+            heading=_("Credentials"),
         ),
         MultiFieldPanel(
             [
@@ -179,8 +245,10 @@ class Consultant(EditorialSnippet):
             [
                 FieldPanel("services"),
                 FieldPanel("home_visit_radius_km"),
+                FieldPanel("remote_regions"),
                 FieldPanel("languages"),
                 FieldPanel("costs"),
+                FieldPanel("insurance_plans"),
                 FieldPanel("specialties"),
                 FieldPanel("opening_hours"),
                 FieldPanel("accepting_new_clients"),
@@ -214,6 +282,8 @@ class Consultant(EditorialSnippet):
                 include=[
                     *("id", "name", "practice_name", "home_visit_radius_km"),
                     *("accepting_new_clients", "languages", "services", "costs", "specialties"),
+                    *("last_verified", "credentials", "credential_verified_on"),
+                    "recertification_due",
                 ],
                 condition=models.Q(live=True),
                 name="consultant_live_lat_lon",
@@ -321,6 +391,15 @@ class Consultant(EditorialSnippet):
     def cost_labels(self):
         return self._labels("costs")
 
+    @property
+    def cost_descriptions(self) -> list[str]:
+        """What each cost means for the family, naming the insurance plans when given."""
+        plans = self.insurance_plans.strip()
+        return [
+            f"{label}: {plans}" if plans and label == Cost.INSURANCE.label else str(label)
+            for label in self.cost_labels
+        ]
+
     @cached_property
     def specialty_labels(self):
         return self._labels("specialties")
@@ -352,6 +431,48 @@ class Consultant(EditorialSnippet):
         """Nobody has checked it for the site's staleness period (`not_verified_for`)."""
         return self.last_verified is None or self.last_verified < verified_cutoff()
 
+    @property
+    def is_stale(self):
+        """The same rule as `needs_verification`; the search annotates it (`with_staleness`)."""
+        if "is_stale" in self.__dict__:
+            return self.__dict__["is_stale"]
+        return self.needs_verification
+
+    @is_stale.setter
+    def is_stale(self, value):
+        self.__dict__["is_stale"] = value
+
+    @property
+    def offers_remote_help(self):
+        return bool(set(self.services or []) & set(REMOTE_SERVICES))
+
+    def serves_remotely_in(self, regions):
+        """Mirrors `ConsultantQuerySet.serving_remotely`: video or phone, in one of `regions`."""
+        return self.offers_remote_help and bool(set(self.remote_regions or []) & set(regions))
+
+    @property
+    def credential_is_current(self):
+        """Checked against a register and not past recertification (`verified_ibclc` less the
+        IBCLC part)."""
+        if self.credential_verified_on is None:
+            return False
+        due = self.recertification_due
+        return due is None or due >= timezone.localdate()
+
+    @property
+    def is_verified_ibclc(self):
+        return Credential.IBCLC in (self.credentials or []) and self.credential_is_current
+
+    @property
+    def credential_check_due(self):
+        """Mirrors `ConsultantQuerySet.credential_check_due`."""
+        if not self.credentials:
+            return False
+        if self.credential_verified_on is None:
+            return True
+        notice = timezone.localdate() + datetime.timedelta(days=CREDENTIAL_CHECK_NOTICE_DAYS)
+        return self.recertification_due is not None and self.recertification_due <= notice
+
     # Validation: coordinates from the address when an editor leaves them out -------------
 
     def clean(self):
@@ -361,6 +482,14 @@ class Consultant(EditorialSnippet):
             self.home_visit_radius_km = None
         elif not self.home_visit_radius_km:
             errors["home_visit_radius_km"] = _("Say how far this person travels for home visits.")
+        if self.insurance_plans.strip() and Cost.INSURANCE not in (self.costs or []):
+            errors["insurance_plans"] = _(
+                "Tick “Named insurance plans” under cost, or leave this empty."
+            )
+        if self.remote_regions and not self.offers_remote_help:
+            errors["remote_regions"] = _(
+                "Tick video or phone consultations under services, or leave this empty."
+            )
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             errors[missing] = _("Give both latitude and longitude, or leave both empty.")

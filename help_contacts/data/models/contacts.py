@@ -1,14 +1,39 @@
 """Who can help: the kinds of support a parent can turn to."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.models import ReviewedSnippet
 from help_contacts.data.choices import ContactKind
+from help_contacts.data.opening_hours import (
+    TIME_ZONE_CHOICES,
+    WEEKDAY_CHOICES,
+    OpeningSpan,
+    validate_time_zone,
+)
+
+
+class OpeningSpanBlock(blocks.StructBlock):
+    """Open from one time to another on some days; closing at or before opening runs past
+    midnight, and 00:00 to 00:00 is the whole day."""
+
+    weekdays = blocks.MultipleChoiceBlock(
+        choices=WEEKDAY_CHOICES, label=_("Days"), widget=forms.CheckboxSelectMultiple
+    )
+    opens = blocks.TimeBlock(label=_("Opens"))
+    closes = blocks.TimeBlock(label=_("Closes"))
+
+    class Meta:
+        icon = "time"
+        label = _("Opening hours")
+        label_format = "{opens}–{closes}"
 
 
 class SupportContact(ReviewedSnippet):
@@ -29,6 +54,24 @@ class SupportContact(ReviewedSnippet):
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
+    hours = StreamField(
+        [("span", OpeningSpanBlock())],
+        blank=True,
+        verbose_name=_("opening hours"),
+        help_text=_(
+            "For a helpline: when someone answers. The directory then says whether it is "
+            "open now, or when it opens, in its own time zone."
+        ),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        # Checked against the installed tz database rather than stored as choices, so a
+        # tzdata update never asks for a migration.
+        validators=[validate_time_zone],
+        help_text=_("The time zone the opening hours are in, such as Europe/London."),
+    )
     sort_order = models.PositiveSmallIntegerField(
         _("sort order"), default=100, help_text=_("Lower numbers are listed first.")
     )
@@ -43,6 +86,16 @@ class SupportContact(ReviewedSnippet):
         MultiFieldPanel(
             [FieldPanel("how_to_contact"), FieldPanel("phone"), FieldPanel("website")],
             heading=_("How to reach them"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("hours"),
+                FieldPanel(
+                    "time_zone",
+                    widget=forms.Select(choices=[("", "---------"), *TIME_ZONE_CHOICES]),
+                ),
+            ],
+            heading=_("When they answer"),
         ),
         FieldPanel("sort_order"),
         *ReviewedSnippet.review_panels,
@@ -63,6 +116,23 @@ class SupportContact(ReviewedSnippet):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if len(self.hours) and not self.time_zone:
+            raise ValidationError({"time_zone": _("Say which time zone the hours are in.")})
+
+    @property
+    def opening_spans(self) -> list[OpeningSpan]:
+        return [
+            OpeningSpan(
+                weekdays=frozenset(int(day) for day in span.value["weekdays"]),
+                opens=span.value["opens"],
+                closes=span.value["closes"],
+            )
+            for span in self.hours
+            if span.value["weekdays"] and span.value["opens"] and span.value["closes"]
+        ]
 
     def get_preview_template(self, request, mode_name):
         return "help_contacts/previews/support_contact.html"

@@ -1,5 +1,7 @@
 """A list of fixed choices stored in one column, portable between SQLite and PostgreSQL."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -61,3 +63,70 @@ class ChoiceListField(models.JSONField):
         return [
             label for _position, label in sorted(known[v] for v in set(values or []) if v in known)
         ]
+
+
+REGION_CODE_RE = re.compile(r"^(\*|[A-Z]{2}|US-[A-Z]{2})$")
+ANYWHERE = "*"
+
+
+class RegionCodesFormField(forms.CharField):
+    """Region codes typed as text, "US-MO, US-KS" or "GB" or "*", kept as a list."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            return value
+        text = super().to_python(value)
+        codes = [code.strip().upper() for code in re.split(r"[\s,;]+", text) if code.strip()]
+        return list(dict.fromkeys(codes))
+
+    def validate(self, value):
+        super().validate(value)
+        unknown = [code for code in value if not REGION_CODE_RE.match(code)]
+        if unknown:
+            raise ValidationError(
+                _(
+                    "Use two-letter country codes (GB, CA), US-XX for a US state (US-MO) or * "
+                    "for anywhere, not: %(codes)s."
+                ),
+                code="invalid",
+                params={"codes": ", ".join(unknown)},
+            )
+
+
+class RegionCodesField(models.JSONField):
+    """Where someone may serve remotely: ISO 3166 country codes, US states as US-XX, or *."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("default") is list:
+            del kwargs["default"]
+        if kwargs.get("blank") is True:
+            del kwargs["blank"]
+        return name, path, args, kwargs
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        if not isinstance(value, list) or not all(
+            isinstance(code, str) and REGION_CODE_RE.match(code) for code in value
+        ):
+            raise ValidationError(
+                _("Use country codes, US-XX for a US state, or * for anywhere."), code="invalid"
+            )
+
+    def formfield(self, **kwargs):
+        return RegionCodesFormField(
+            required=not self.blank,
+            label=self.verbose_name.capitalize() if self.verbose_name else None,
+            help_text=self.help_text,
+            max_length=500,
+        )

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from help_contacts.data.choices import PlaceKind
+from help_contacts.data.models.fields import ANYWHERE
 from help_contacts.data.models.querysets import PlaceQuerySet
 
 
@@ -37,7 +38,18 @@ class Place(models.Model):
         indexes = [
             models.Index(fields=["key", "-population"], name="place_key_population"),
             models.Index(fields=["label_key"], name="place_label_key"),
+            # To name the region of a point the browser gave (remote help by region).
+            models.Index(fields=["latitude", "longitude"], name="place_lat_lon"),
         ]
 
     def __str__(self):
         return self.label
+
+    @property
+    def region_codes(self) -> tuple[str, ...]:
+        """The remote-service regions this place lies in: anywhere, its country and, in the
+        US, its state (geonames' US admin1 codes are the postal abbreviations)."""
+        codes = [ANYWHERE, self.country_code]
+        if self.country_code == "US" and self.admin1_code:
+            codes.append(f"US-{self.admin1_code}")
+        return tuple(codes)

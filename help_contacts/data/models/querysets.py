@@ -17,11 +17,11 @@ from dateutil.relativedelta import relativedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from help_contacts.data.choices import ListingSource, PlaceKind
+from help_contacts.data.choices import Credential, ListingSource, PlaceKind, Service
 from help_contacts.data.place_names import COUNTRY_ALIASES, ZIP_RE, place_key
 
 if TYPE_CHECKING:
@@ -43,6 +43,44 @@ def _rejected() -> Q:
 
 def _not_verified_for(months: int | None) -> Q:
     return Q(last_verified__isnull=True) | Q(last_verified__lt=verified_cutoff(months=months))
+
+
+def stale_expression() -> ExpressionWrapper:
+    """True for a listing not checked within the site's staleness period, as a column.
+
+    The directory search sorts on it (fresh before stale at equal distance), so it is
+    written once here beside `not_verified_for`, the filter it mirrors.
+    """
+    return ExpressionWrapper(_not_verified_for(None), output_field=BooleanField())
+
+
+# The ways of helping that do not depend on where the family lives.
+REMOTE_SERVICES = (Service.VIDEO, Service.PHONE)
+
+
+def json_list_has_any(field_name: str, values) -> Q:
+    """Rows whose JSON list `field_name` holds any of `values`, as whole items."""
+    query = Q()
+    for value in values:
+        # JSON lists of codes: the quoted code matches a whole item on any database.
+        query |= Q(**{f"{field_name}__icontains": f'"{value}"'})
+    return query
+
+
+# A directory manager is asked to check a credential this many days before it lapses.
+CREDENTIAL_CHECK_NOTICE_DAYS = 30
+
+
+def _has_credential(code: str) -> Q:
+    # JSON lists of choice codes: the quoted code matches a whole item on any database.
+    return Q(credentials__icontains=f'"{code}"')
+
+
+def _credential_current(today: datetime.date) -> Q:
+    """Checked against the register, and not past its recertification date."""
+    return Q(credential_verified_on__isnull=False) & (
+        Q(recertification_due__isnull=True) | Q(recertification_due__gte=today)
+    )
 
 
 class ConsultantQuerySet(models.QuerySet):
@@ -86,6 +124,38 @@ class ConsultantQuerySet(models.QuerySet):
 
     def verified_within(self, *, months: int | None = None):
         return self.exclude(_not_verified_for(months))
+
+    def with_staleness(self):
+        """Each listing annotated `is_stale`: not checked within the staleness period."""
+        return self.annotate(is_stale=stale_expression())
+
+    def serving_remotely(self, *, regions):
+        """Listings offering video or phone help to families in any of `regions` (region
+        codes such as "*", "US", "US-MO"; see `Place.region_codes`)."""
+        return self.filter(
+            json_list_has_any("services", REMOTE_SERVICES)
+            & json_list_has_any("remote_regions", regions)
+        )
+
+    def verified_ibclc(self, *, today: datetime.date | None = None):
+        """IBCLCs whose certification a directory manager checked against the public
+        register, and whose recertification date (if known) has not passed."""
+        today = today or timezone.localdate()
+        return self.filter(_has_credential(Credential.IBCLC) & _credential_current(today))
+
+    def credential_check_due(self, *, today: datetime.date | None = None):
+        """Listings with a credential that was never checked against a register, or whose
+        recertification falls due within `CREDENTIAL_CHECK_NOTICE_DAYS` (or has passed)."""
+        today = today or timezone.localdate()
+        notice = today + datetime.timedelta(days=CREDENTIAL_CHECK_NOTICE_DAYS)
+        return (
+            self.exclude(credentials=[])
+            .exclude(credentials__isnull=True)
+            .filter(
+                Q(credential_verified_on__isnull=True)
+                | Q(recertification_due__isnull=False, recertification_due__lte=notice)
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@
       status.textContent = button.dataset.finding || "Finding your location…";
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          lat.value = position.coords.latitude.toFixed(5);
-          lon.value = position.coords.longitude.toFixed(5);
+          lat.value = position.coords.latitude.toFixed(3);  // about 100 m: never a home
+          lon.value = position.coords.longitude.toFixed(3);
           location.value = "";
           form.submit();
         },
