@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.http_cache import PAGE, public_cache
 from website import health, views
 
 urlpatterns = [
@@ -15,7 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path("api/v1/", include("help_contacts.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Purged whenever a page is published (website/frontend_cache.py).
+    path("sitemap.xml", public_cache(PAGE)(sitemap), name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.models import Page
 
+from core.http_cache import ROBOTS, SEARCH, public_cache
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -23,6 +25,7 @@ def clean_search_query(raw):
 
 
 @require_GET
+@public_cache(SEARCH)
 def search(request):
     """Search every live, public page; what the reader typed is never stored."""
     query = clean_search_query(request.GET.get("q", ""))
@@ -36,6 +39,7 @@ def search(request):
 
 
 @require_GET
+@public_cache(ROBOTS)
 def robots_txt(request):
     lines = [
         "User-agent: *",

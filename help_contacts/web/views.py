@@ -13,6 +13,7 @@ from django.core.paginator import EmptyPage
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 
+from core.http_cache import SEARCH, public_cache
 from help_contacts.data.choices import ContactKind
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.models import Consultant, SupportContact
@@ -193,6 +194,7 @@ def api_view(view):
 
 
 @api_view
+@public_cache(SEARCH)
 def directory_api(request):
     """GET /api/v1/directory/: the directory search as JSON, with the page's parameters."""
     form = DirectorySearchForm(request.GET, require_location=True)
