@@ -75,9 +75,12 @@ bench: install
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache
 
-# nginx from Debian, for tests/deploy and serve-production; skipped when present.
+# nginx, Varnish and wrk from Debian, for tests/deploy, serve-production and loadtest;
+# each skipped when present.
 deploy-deps:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } || echo "nginx is not installed: tests through nginx will be skipped"
+	@command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; } || echo "Varnish is not installed: tests through Varnish will be skipped"
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || echo "wrk is not installed: make loadtest needs it"
 
 # The production stack on loopback: collectstatic, gunicorn (deploy/gunicorn.conf.py) and
 # nginx (deploy/nginx/milk.conf) at https://localhost:8443/, with the dev database.
