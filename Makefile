@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run setup install install-dev migrate gazetteer demo test lint format check bench \
-	browser-deps clean deploy-deps serve-production backup restore
+	browser-deps clean deploy-deps serve-production backup restore loadtest
 
 run: setup
 	@$(MANAGE) ensure_dev_superuser
@@ -71,6 +71,12 @@ browser-deps:
 
 bench: install
 	$(BIN)/python -m benchmarks.directory
+
+# The whole stack (gunicorn, Varnish, nginx on PostgreSQL and Redis, 100,000 listings)
+# under wrk: LOADTEST_SECONDS=30 for the README's figures (5 by default, a few minutes in
+# all), LOADTEST_APP_SERVERS=2 for two app servers. Not part of `make test`.
+loadtest: install deploy-deps
+	$(BIN)/python -m benchmarks.loadtest
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache

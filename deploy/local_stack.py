@@ -188,7 +188,7 @@ def nginx_running(
 
 @contextmanager
 def varnish_running(
-    *, directory: Path, backend_port: int, port: int, memory: str = "256m"
+    *, directory: Path, backend_ports: list[int], port: int, memory: str = "256m"
 ) -> Iterator[subprocess.Popen]:
     """varnishd (Debian's package) with deploy/varnish/milk.vcl, in front of gunicorn.
 
@@ -196,7 +196,7 @@ def varnish_running(
     """
     directory.mkdir(parents=True, exist_ok=True)
     vcl = directory / "milk.vcl"
-    vcl.write_text(vcl_render(backend=f"127.0.0.1:{backend_port}"))
+    vcl.write_text(vcl_render(backends=[f"127.0.0.1:{port}" for port in backend_ports]))
     log_path = directory / "varnishd.log"
     with log_path.open("ab") as log:
         process = subprocess.Popen(

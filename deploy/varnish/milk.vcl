@@ -5,22 +5,25 @@
 # Render it with `python -m deploy.varnish_config`, which fills in the @-delimited names.
 vcl 4.1;
 
+import directors;
 import std;
 
-backend default {
-    .host = "@BACKEND_HOST@";
-    .port = "@BACKEND_PORT@";
-    .connect_timeout = 5s;
-    .first_byte_timeout = 35s;
-    .between_bytes_timeout = 35s;
-    .probe = {
-        .url = "/healthz";
-        .interval = 5s;
-        .timeout = 2s;
-        .window = 5;
-        .threshold = 3;
-        .initial = 3;  # healthy from the start, not after the first probes
-    }
+# Every app server answers /healthz while its process runs; one that stops is left out.
+probe healthz {
+    .url = "/healthz";
+    .interval = 5s;
+    .timeout = 2s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;  # healthy from the start, not after the first probes
+}
+
+# The app servers (gunicorn), rendered one block each.
+@BACKENDS@
+
+sub vcl_init {
+    new app_servers = directors.round_robin();
+@DIRECTOR_MEMBERS@
 }
 
 # Only the app servers on this machine may purge, never a visitor through nginx.
@@ -30,6 +33,7 @@ acl purgers {
 }
 
 sub vcl_recv {
+    set req.backend_hint = app_servers.backend();
     # The host without a port: pages are cached and purged under the site's name alone.
     set req.http.X-Milk-Host = std.tolower(regsub(req.http.Host, ":[0-9]+$", ""));
 

@@ -185,7 +185,7 @@ def varnish(production_site):
         pytest.skip(f"Varnish is not installed (looked for {VARNISHD}; `make deploy-deps`)")
     with varnish_running(
         directory=production_site.directory / "varnish",
-        backend_port=production_site.gunicorn_port,
+        backend_ports=[production_site.gunicorn_port],
         port=production_site.varnish_port,
     ):
         yield production_site.varnish_port
