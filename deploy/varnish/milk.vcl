@@ -9,13 +9,16 @@ import directors;
 import std;
 
 # Every app server answers /healthz while its process runs; one that stops is left out.
+# A busy server is not a dead one: with every sync worker taken, a probe waits in the queue,
+# so it has 10 s to answer and a server is only left out after 5 of 6 probes fail. (With a
+# 2 s timeout, a saturated server was declared sick and every cache miss got a 503.)
 probe healthz {
     .url = "/healthz";
     .interval = 5s;
-    .timeout = 2s;
-    .window = 5;
-    .threshold = 3;
-    .initial = 3;  # healthy from the start, not after the first probes
+    .timeout = 10s;
+    .window = 6;
+    .threshold = 2;
+    .initial = 2;  # healthy from the start, not after the first probes
 }
 
 # The app servers (gunicorn), rendered one block each.
