@@ -144,7 +144,9 @@ def shared_cache_check(env, ports):
     script = (
         "from wagtail.models import Site\nfrom core.models import SiteSettings\n"
         "s = SiteSettings.for_site(Site.objects.get(is_default_site=True))\n"
-        f"s.helpline_name = {marker!r}\ns.save()\n"
+        # The header shows the helpline's name only with a phone number.
+        f"s.helpline_name = {marker!r}\ns.helpline_phone = s.helpline_phone or '0300 100 0212'\n"
+        "s.save()\n"
     )
     manage_run("shell", "--no-imports", "-c", script, env=env)
     for port in ports:
