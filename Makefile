@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run setup install install-dev migrate gazetteer demo test lint format check bench \
-	browser-deps clean deploy-deps serve-production backup restore
+	browser-deps clean deploy-deps serve-production backup restore loadtest
 
 run: setup
 	@$(MANAGE) ensure_dev_superuser
@@ -72,12 +72,21 @@ browser-deps:
 bench: install
 	$(BIN)/python -m benchmarks.directory
 
+# The whole stack (gunicorn, Varnish, nginx on PostgreSQL and Redis, 100,000 listings)
+# under wrk: LOADTEST_SECONDS=30 for the README's figures (5 by default, a few minutes in
+# all), LOADTEST_APP_SERVERS=2 for two app servers. Not part of `make test`.
+loadtest: install deploy-deps
+	$(BIN)/python -m benchmarks.loadtest
+
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache
 
-# nginx from Debian, for tests/deploy and serve-production; skipped when present.
+# nginx, Varnish and wrk from Debian, for tests/deploy, serve-production and loadtest;
+# each skipped when present.
 deploy-deps:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } || echo "nginx is not installed: tests through nginx will be skipped"
+	@command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; } || echo "Varnish is not installed: tests through Varnish will be skipped"
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || echo "wrk is not installed: make loadtest needs it"
 
 # The production stack on loopback: collectstatic, gunicorn (deploy/gunicorn.conf.py) and
 # nginx (deploy/nginx/milk.conf) at https://localhost:8443/, with the dev database.

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deploy.nginx_config import local_config_render, site_config_render
+from deploy.varnish_config import vcl_render
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 
 
 def free_port() -> int:
@@ -180,6 +182,46 @@ def nginx_running(
         yield NginxFront(
             https_port=https_port, http_port=http_port, certificate=certificate, process=process
         )
+    finally:
+        process_stop(process)
+
+
+@contextmanager
+def varnish_running(
+    *, directory: Path, backend_ports: list[int], port: int, memory: str = "256m"
+) -> Iterator[subprocess.Popen]:
+    """varnishd (Debian's package) with deploy/varnish/milk.vcl, in front of gunicorn.
+
+    It runs in the foreground from a scratch working directory, not as a system service.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    vcl = directory / "milk.vcl"
+    vcl.write_text(vcl_render(backends=[f"127.0.0.1:{port}" for port in backend_ports]))
+    log_path = directory / "varnishd.log"
+    with log_path.open("ab") as log:
+        process = subprocess.Popen(
+            [
+                VARNISHD,
+                "-F",
+                "-f",
+                str(vcl),
+                "-a",
+                f"127.0.0.1:{port}",
+                "-n",
+                str(directory / "work"),
+                "-s",
+                f"malloc,{memory}",
+                "-T",
+                "none",
+                # As root, varnishd would switch to its own user, which cannot read here.
+                *(["-j", "none"] if os.geteuid() == 0 else []),
+            ],  # fmt: skip
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        port_wait(port=port, process=process, log=log_path)
+        yield process
     finally:
         process_stop(process)
 

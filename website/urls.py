@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.http_cache import PAGE, public_cache
 from help_contacts.urls import openapi_schema
 from website import health, views
 
@@ -17,7 +18,8 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("api/v1/", include("help_contacts.urls")),
     path("api/schema/", openapi_schema, name="api_schema"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Purged whenever a page is published (website/frontend_cache.py).
+    path("sitemap.xml", public_cache(PAGE)(sitemap), name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -15,6 +15,7 @@ from wagtail.admin.views.account import PasswordResetView
 from wagtail.models import Page
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from core.http_cache import ROBOTS, SEARCH, public_cache
 from core.models import SiteSettings
 
 RESULTS_PER_PAGE = 10
@@ -52,6 +53,7 @@ def expand_synonyms(query, groups):
 
 
 @require_GET
+@public_cache(SEARCH)
 def search(request):
     """Search every live, public page; what the reader typed is never stored."""
     query = clean_search_query(request.GET.get("q", ""))
@@ -66,6 +68,7 @@ def search(request):
 
 
 @require_GET
+@public_cache(ROBOTS)
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -4,16 +4,32 @@ from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page
 
+from core.http_cache import PAGE, Lifetime, response_cache_allow
 from core.models.reviews import MedicallyReviewed
 from core.selectors import review_summary_for
 from core.site_cache import CachedViewRestrictionsMixin
 
 
 class BasePage(CachedViewRestrictionsMixin, Page):
-    """A page of this site: served without asking the database for restrictions it lacks."""
+    """A page of this site: served without asking the database for restrictions it lacks.
+
+    Its anonymous answer may be kept by browsers and shared caches for `cache_lifetime`
+    (`core/http_cache.py`); a page behind a view restriction never is.
+    """
+
+    cache_lifetime: Lifetime = PAGE
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        return self.response_cache_allow(super().serve(request, *args, **kwargs))
+
+    def response_cache_allow(self, response, lifetime: Lifetime | None = None):
+        """Let caches keep this page's response, unless a view restriction guards it."""
+        if not self.get_view_restrictions().exists():
+            response_cache_allow(response, lifetime or self.cache_lifetime)
+        return response
 
 
 class HealthPage(MedicallyReviewed, BasePage):

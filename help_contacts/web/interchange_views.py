@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
+from core.http_cache import SEARCH, public_cache
 from help_contacts.data.exports import listings_for_export
 from help_contacts.data.models import Consultant
 from help_contacts.interchange.csv_io import csv_import
@@ -31,6 +32,7 @@ def _errors_response(errors):
 
 
 @api_view
+@public_cache(SEARCH)
 @conditional
 def hsds_services_api(request):
     """GET /api/v1/hsds/services/: published listings as an HSDS 3.0 page of full services.

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.http_cache import SEARCH
 from core.models import BasePage
 from help_contacts.data.models import Consultant
 from help_contacts.web import views
@@ -38,6 +39,11 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("directory page")
 
+    def serve(self, request, *args, **kwargs):
+        # Each route's answer (a listing, a thanks page) is a page like any other; the
+        # forms set a CSRF cookie, so core.http_cache keeps them private.
+        return self.response_cache_allow(super().serve(request, *args, **kwargs))
+
     @path("")
     def search(self, request):
         context = views.directory_search_context(request, self)
@@ -48,7 +54,9 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         if context["form"].is_bound and not context["form"].is_valid():
             # The page explains what was wrong beside the field; the status says so too.
             response.status_code = 400
-        return response
+        # Results change whenever a listing does: purged then (website/frontend_cache.py),
+        # and kept for less time by caches that cannot purge every search at once.
+        return self.response_cache_allow(response, SEARCH)
 
     @path("suggest-a-listing/")
     def suggest_listing(self, request):

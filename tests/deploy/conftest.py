@@ -24,10 +24,12 @@ import pytest
 
 from deploy.local_stack import (
     NGINX,
+    VARNISHD,
     free_port,
     gunicorn_running,
     manage_run,
     nginx_running,
+    varnish_running,
 )
 
 # Whatever the machine needs to run programs; nothing of the test settings' environment.
@@ -76,6 +78,7 @@ class ProductionSite:
     static_root: Path
     media_root: Path
     gunicorn_port: int
+    varnish_port: int
     urls: dict
 
     def manifest_path(self, name):
@@ -94,6 +97,8 @@ def production_site(production_database):
     static_root, media_root = directory / "static", directory / "media"
     media_root.mkdir()
     env = {key: os.environ[key] for key in INHERITED if key in os.environ}
+    # Publishing purges Varnish here; the `varnish` fixture starts it when a test needs it.
+    varnish_port = free_port()
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "website.settings.production",
@@ -106,6 +111,7 @@ def production_site(production_database):
             "STATIC_ROOT": str(static_root),
             "MEDIA_ROOT": str(media_root),
             "PYTHONDONTWRITEBYTECODE": "1",
+            "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{varnish_port}",
         }
     )
     try:
@@ -124,6 +130,7 @@ def production_site(production_database):
                 static_root=static_root,
                 media_root=media_root,
                 gunicorn_port=port,
+                varnish_port=varnish_port,
                 urls=urls,
             )
     finally:
@@ -169,3 +176,16 @@ def nginx_front(production_site):
     ) as nginx:
         tls = ssl.create_default_context(cafile=str(nginx.certificate))
         yield Front(https_port=https_port, http_port=http_port, tls=tls)
+
+
+@pytest.fixture(scope="session")
+def varnish(production_site):
+    """Varnish with deploy/varnish/milk.vcl in front of the production site's gunicorn."""
+    if not Path(VARNISHD).exists():
+        pytest.skip(f"Varnish is not installed (looked for {VARNISHD}; `make deploy-deps`)")
+    with varnish_running(
+        directory=production_site.directory / "varnish",
+        backend_ports=[production_site.gunicorn_port],
+        port=production_site.varnish_port,
+    ):
+        yield production_site.varnish_port

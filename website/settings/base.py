@@ -32,7 +32,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its receivers purge a published page alone;
+    # website/frontend_cache.py purges every page that shows the change, with its backends.
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -66,6 +67,9 @@ MIDDLEWARE = [
     # Before anything reads a form: a body in a charset other than UTF-8 gets a 400.
     "website.request_guards.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session and CSRF middleware, so it sees every cookie they set: only
+    # anonymous, cookie-free answers may be kept by Varnish or a CDN (core/http_cache.py).
+    "core.http_cache.HttpCacheMiddleware",
     "core.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -259,7 +263,7 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # editor's email hash out); Wagtail shows its own default avatar or an uploaded one.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Purge the CDN when a page is published, if one is configured.
+# Purge Varnish or the CDN when editors change something (website/frontend_cache.py).
 WAGTAILFRONTENDCACHE = {}
 if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default=""):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
@@ -269,7 +273,8 @@ if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default=""):
     }
 elif env("FRONTEND_CACHE_PURGE_URL", default=""):
     WAGTAILFRONTENDCACHE["http"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # Wagtail's HTTP backend, which can also purge a whole site (deploy/varnish/milk.vcl).
+        "BACKEND": "core.frontend_cache.VarnishBackend",
         "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
 

@@ -1,0 +1,331 @@
+"""`make loadtest`: the whole production stack on this machine, under load from wrk.
+
+PostgreSQL and Redis (already running, as in production), gunicorn with
+deploy/gunicorn.conf.py under production settings, Varnish with deploy/varnish/milk.vcl in
+front of it and nginx with deploy/nginx/milk.conf in front of Varnish, on a database
+(LOADTEST_DATABASE_URL) with the demo content and LOADTEST_LISTINGS demo listings
+(100,000). wrk, a separate process, then drives each target with 50 connections for
+LOADTEST_SECONDS (default 5 here; 30 for the README's figures), through nginx and Varnish
+as visitors reach the site and directly against gunicorn, and prints requests per second,
+p50/p99 latency and the count of non-2xx responses. As ceilings, in the same run: the
+article saved as a static file that nginx serves, and a minimal Django view
+(benchmarks/minimal_wsgi.py) under the same gunicorn configuration.
+
+LOADTEST_APP_SERVERS=2 starts two gunicorn instances behind Varnish sharing PostgreSQL
+and Redis, and first checks that a settings change made through one is served by the
+other at once.
+"""
+
+import json
+import os
+import random
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from contextlib import ExitStack
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from deploy.local_stack import (
+    GUNICORN_CONFIG,
+    ROOT,
+    free_port,
+    gunicorn_running,
+    manage_run,
+    nginx_running,
+    port_wait,
+    process_stop,
+    varnish_running,
+)
+
+DATABASE_URL = os.environ.get(
+    "LOADTEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/milk_loadtest"
+)
+REDIS_URL = os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+LISTINGS = int(os.environ.get("LOADTEST_LISTINGS", "100000"))
+SECONDS = int(os.environ.get("LOADTEST_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("LOADTEST_CONNECTIONS", "50"))
+APP_SERVERS = int(os.environ.get("LOADTEST_APP_SERVERS", "1"))
+WORKERS = int(os.environ.get("WEB_CONCURRENCY", "5"))
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+LUA = Path(__file__).with_name("loadtest.lua")
+FROM_NGINX = ["-H", "X-Forwarded-Proto: https", "-H", "Host: localhost"]
+# Centres and spreads (degrees) of the three directory searches, with their filters.
+SEARCHES = {
+    "directory: dense": ((51.5074, -0.1278), 0.15, {"radius": 25}),
+    "directory: sparse": ((45.6770, -111.0429), 0.5, {"radius": 100}),
+    "directory: filtered": (
+        (40.7128, -74.0060),
+        0.15,
+        {"radius": 50, "language": "es", "service": ["home-visits", "clinic"],
+         "cost": ["free", "sliding-scale", "insurance"], "accepting": "1"},
+    ),
+}  # fmt: skip
+SEARCH_WORDS = ["milk", "latch", "pump", "supply", "surgery", "stress", "premature", "feed"]
+DISTINCT_PATHS = 2000
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)  # noqa: T201
+
+
+def database_create():
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(DATABASE_URL)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
+        if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            db.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def paths_write(directory: Path, name: str, paths: list[str]) -> Path:
+    path = directory / f"{name.replace(' ', '-').replace(':', '')}.paths"
+    path.write_text("\n".join(paths) + "\n")
+    return path
+
+
+def search_paths(prefix: str, centre, spread, filters, rng) -> list[str]:
+    """Many distinct searches around a centre: points to three decimals (about 100 m)."""
+    paths = set()
+    while len(paths) < DISTINCT_PATHS:
+        lat = round(centre[0] + rng.uniform(-spread, spread), 3)
+        lon = round(centre[1] + rng.uniform(-spread, spread), 3)
+        paths.add(f"{prefix}?{urlencode({'lat': lat, 'lon': lon, **filters}, doseq=True)}")
+    return sorted(paths)
+
+
+def wrk_run(*, url: str, paths_file: Path, headers=()) -> dict:
+    result = subprocess.run(
+        [
+            WRK,
+            "-t",
+            "2",
+            "-c",
+            str(CONNECTIONS),
+            "-d",
+            f"{SECONDS}s",
+            "--timeout",
+            "10s",
+            *headers,
+            "-s",
+            str(LUA),
+            url,
+            str(paths_file),
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=SECONDS + 60,
+    )
+    line = next((line for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
+    if line is None:
+        raise RuntimeError(f"wrk failed:\n{result.stdout}{result.stderr}")
+    found = json.loads(line.removeprefix("RESULT "))
+    found["rps"] = found["requests"] / found["seconds"]
+    return found
+
+
+def fetch(url: str, headers: dict) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, response.read()
+
+
+def shared_cache_check(env, ports):
+    """A settings change made through one app server is served by every other at once."""
+    marker = f"Loadtest helpline {secrets.token_hex(3)}"
+    headers = {"X-Forwarded-Proto": "https", "Host": "localhost"}
+    for port in ports:  # every server has the old settings in its cache
+        fetch(f"http://127.0.0.1:{port}/", headers)
+    script = (
+        "from wagtail.models import Site\nfrom core.models import SiteSettings\n"
+        "s = SiteSettings.for_site(Site.objects.get(is_default_site=True))\n"
+        # The header shows the helpline's name only with a phone number.
+        f"s.helpline_name = {marker!r}\ns.helpline_phone = s.helpline_phone or '0300 100 0212'\n"
+        "s.save()\n"
+    )
+    manage_run("shell", "--no-imports", "-c", script, env=env)
+    for port in ports:
+        status, body = fetch(f"http://127.0.0.1:{port}/", headers)
+        if status != 200 or marker.encode() not in body:
+            raise SystemExit(f"app server on port {port} still shows the old site settings")
+    log(f"Shared cache: a settings change reached all {len(ports)} app servers at once.")
+
+
+def table_print(rows):
+    header = f"{'target':<24} {'via':<18} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}"
+    print(header)  # noqa: T201
+    print("-" * len(header))  # noqa: T201
+    for target, via, result in rows:
+        print(  # noqa: T201
+            f"{target:<24} {via:<18} {result['rps']:>8.0f} {result['p50_ms']:>8.1f} "
+            f"{result['p99_ms']:>8.1f} {result['non2xx'] + result['socket_errors']:>8}"
+        )
+
+
+def main():
+    if not Path(WRK).exists():
+        raise SystemExit("wrk is not installed: `make deploy-deps` (as root) installs it")
+    directory = Path(tempfile.mkdtemp(prefix="milk-loadtest-"))
+    directory.chmod(0o755)
+    static_root, media_root = directory / "static", directory / "media"
+    media_root.mkdir()
+    varnish_port = free_port()
+    env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TMPDIR") if key in os.environ}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "website.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "localhost,127.0.0.1",
+            "EMAIL_URL": f"smtp://127.0.0.1:{free_port()}",
+            "WAGTAILADMIN_BASE_URL": "https://localhost",
+            "DATABASE_URL": DATABASE_URL,
+            "CONN_MAX_AGE": "600",
+            "REDIS_URL": REDIS_URL,
+            "CACHE_KEY_PREFIX": f"loadtest-{secrets.token_hex(4)}",
+            "STATIC_ROOT": str(static_root),
+            "MEDIA_ROOT": str(media_root),
+            "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{varnish_port}",
+            "GUNICORN_LOG_LEVEL": "warning",
+        }
+    )
+    try:
+        log(f"Database {DATABASE_URL}: migrate, gazetteer, demo content, {LISTINGS:,} listings")
+        database_create()
+        manage_run("migrate", "--noinput", env=env)
+        manage_run("load_gazetteer", env=env)
+        manage_run("load_demo_content", "--listings", str(LISTINGS), env=env)
+        manage_run("collectstatic", "--noinput", env=env)
+        with ExitStack() as stack:
+            app_ports = [free_port() for _ in range(APP_SERVERS)]
+            for number, port in enumerate(app_ports):
+                app_dir = directory / f"app-{number}"
+                app_dir.mkdir()
+                stack.enter_context(
+                    gunicorn_running(directory=app_dir, env=env, port=port, workers=WORKERS)
+                )
+            if APP_SERVERS > 1:
+                shared_cache_check(env, app_ports)
+            stack.enter_context(
+                varnish_running(
+                    directory=directory / "varnish", backend_ports=app_ports, port=varnish_port
+                )
+            )
+            https_port = free_port()
+            stack.enter_context(
+                nginx_running(
+                    directory=directory / "nginx",
+                    static_root=static_root,
+                    media_root=media_root,
+                    upstream_port=varnish_port,
+                    https_port=https_port,
+                    http_port=free_port(),
+                )
+            )
+            minimal_port = free_port()
+            minimal_log = directory / "minimal.log"
+            with minimal_log.open("ab") as output:
+                minimal = subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "-c",
+                        str(GUNICORN_CONFIG),
+                        "benchmarks.minimal_wsgi:application",
+                    ],  # fmt: skip
+                    cwd=ROOT,
+                    env={
+                        **env,
+                        "GUNICORN_BIND": f"127.0.0.1:{minimal_port}",
+                        "WEB_CONCURRENCY": str(WORKERS),
+                    },
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                )
+            stack.callback(process_stop, minimal)
+            port_wait(port=minimal_port, process=minimal, log=minimal_log)
+            rows = targets_run(
+                directory=directory, env=env, https_port=https_port, app_port=app_ports[0],
+                minimal_port=minimal_port, static_root=static_root,
+            )  # fmt: skip
+        table_print(rows)
+        summary_print(rows)
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def targets_run(*, directory, env, https_port, app_port, minimal_port, static_root):
+    urls = json.loads(
+        manage_run(
+            "shell", "--no-imports", "-c", (ROOT / "tests/deploy/site_description.py").read_text(),
+            env=env,
+        )
+    )  # fmt: skip
+    rng = random.Random(20261129)
+    targets = {
+        "article": [urls["article"]],
+        "factor page": [urls["factor"]],
+        "listing page": [urls["listing"]],
+    }
+    for name, (centre, spread, filters) in SEARCHES.items():
+        targets[name] = search_paths(urls["directory"], centre, spread, filters, rng)
+    centre, spread, filters = SEARCHES["directory: dense"]
+    targets["directory API"] = search_paths("/api/v1/directory/", centre, spread, filters, rng)
+    targets["site search"] = [
+        f"/search/?{urlencode({'q': f'{a} {b}'})}" for a in SEARCH_WORDS for b in SEARCH_WORDS
+    ]
+    headers = {"X-Forwarded-Proto": "https", "Host": "localhost"}
+    # The article as a static file, for nginx's ceiling.
+    _, article_html = fetch(f"http://127.0.0.1:{app_port}{urls['article']}", headers)
+    (static_root / "loadtest").mkdir(exist_ok=True)
+    (static_root / "loadtest" / "article.html").write_bytes(article_html)
+
+    rows = []
+    front = f"https://127.0.0.1:{https_port}"
+    for name, paths in targets.items():
+        paths_file = paths_write(directory, name, paths)
+        for via, url, extra in (
+            ("nginx+Varnish", front, ["-H", "Host: localhost"]),
+            ("gunicorn", f"http://127.0.0.1:{app_port}", FROM_NGINX),
+        ):
+            log(f"{name} via {via}: {len(paths)} distinct paths, {SECONDS} s")
+            rows.append((name, via, wrk_run(url=url, paths_file=paths_file, headers=extra)))
+    static_file = paths_write(directory, "static", ["/static/loadtest/article.html"])
+    log("ceiling: the article as a static file from nginx")
+    rows.append(
+        ("article (static file)", "nginx", wrk_run(url=front, paths_file=static_file, headers=[]))
+    )
+    minimal_file = paths_write(directory, "minimal", ["/"])
+    log("ceiling: a minimal Django view under the same gunicorn config")
+    rows.append(
+        (
+            "minimal Django view",
+            "gunicorn",
+            wrk_run(url=f"http://127.0.0.1:{minimal_port}", paths_file=minimal_file),
+        )
+    )
+    return rows
+
+
+def summary_print(rows):
+    by = {(target, via): result for target, via, result in rows}
+    article = by[("article", "nginx+Varnish")]["rps"]
+    static = by[("article (static file)", "nginx")]["rps"]
+    app = by[("article", "gunicorn")]["rps"]
+    minimal = by[("minimal Django view", "gunicorn")]["rps"]
+    bad = sum(result["non2xx"] + result["socket_errors"] for _, _, result in rows)
+    print()  # noqa: T201
+    print(f"article through nginx+Varnish / nginx static file: {article / static:.2f}")  # noqa: T201
+    print(f"article from gunicorn / minimal Django view:       {app / minimal:.2f}")  # noqa: T201
+    print(f"non-2xx responses or socket errors in all runs:   {bad}")  # noqa: T201
+    if bad:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
