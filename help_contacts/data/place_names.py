@@ -4,6 +4,9 @@ import re
 import unicodedata
 
 ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
+# Postcodes elsewhere (UK "SW1A 1AA" or its outward code "LS1", Canada "M5V 3L9" or "M5V"):
+# letters and digits, at least one digit, an optional space before the last three.
+POSTCODE_RE = re.compile(r"^(?=.*\d)[A-Za-z0-9]{2,4}(?:\s?[A-Za-z0-9]{3})?$")
 # Abbreviations people type either way round; the key always holds the short form.
 WORD_SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 COUNTRY_ALIASES = {
@@ -19,3 +22,17 @@ def place_key(text: str) -> str:
     plain = re.sub(r"[.'’]", "", plain)
     words = re.sub(r"[^\w,]+", " ", plain).replace(",", " , ").split()
     return " ".join(WORD_SHORT_FORMS.get(word, word) for word in words).replace(" , ", ", ")
+
+
+def postcode_key(text: str) -> str:
+    """'SW1A 1AA', 'sw1a1aa' and ' Sw1A 1aa ' all become 'sw1a1aa'; a US ZIP+4 its ZIP."""
+    text = (text or "").strip()
+    zip_match = ZIP_RE.match(text)
+    if zip_match:
+        return zip_match.group(1)
+    return "".join(text.split()).lower()
+
+
+def looks_like_postcode(text: str) -> bool:
+    text = (text or "").strip()
+    return bool(ZIP_RE.match(text) or POSTCODE_RE.match(text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.site_cache import site_cached
 from help_contacts.data.choices import Cost, Language, Service, Specialty
 from help_contacts.data.models import Consultant, Place, ProblemKind
 from help_contacts.data.representations import INTERCHANGE_FIELDS
@@ -157,6 +158,13 @@ class DirectorySearchForm(DirectoryForm):
         super().__init__(data, *args, **kwargs)
         self.require_location = require_location
         self.search = None
+        # Promise only the postcodes the gazetteer holds: US ZIP codes unless an operator
+        # loaded a postcode file (`load_gazetteer --file`).
+        countries = site_cached("postcode-countries", Place.objects.postcode_countries)
+        if set(countries) - {"US"}:
+            location = self.fields["location"]
+            location.label = _("Town, city, postcode or ZIP code")
+            location.help_text = _("For example Leeds, LS1, Springfield, MO or 10001.")
 
     def clean_lat(self):
         return _rounded(self.cleaned_data["lat"])

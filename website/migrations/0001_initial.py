@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('heading', models.CharField(max_length=160, verbose_name='heading')),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('support_text', models.CharField(blank=True, default='Search for a lactation consultant near you by town, postcode or ZIP code.', max_length=240, verbose_name='find-support text')),
+                ('support_text', models.CharField(blank=True, default='Search for a lactation consultant near you by town, city or ZIP code.', max_length=240, verbose_name='find-support text')),
                 ('support_page', models.ForeignKey(blank=True, help_text="Where the home page's 'find support near you' button leads.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='find-support page')),
             ],
             options={

@@ -41,7 +41,7 @@ class HomePage(BasePage):
         _("find-support text"),
         max_length=240,
         blank=True,
-        default="Search for a lactation consultant near you by town, postcode or ZIP code.",
+        default="Search for a lactation consultant near you by town, city or ZIP code.",
     )
 
     content_panels = [

@@ -22,7 +22,13 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from help_contacts.data.choices import Credential, ListingSource, PlaceKind, Service
-from help_contacts.data.place_names import COUNTRY_ALIASES, ZIP_RE, place_key
+from help_contacts.data.place_names import (
+    COUNTRY_ALIASES,
+    ZIP_RE,
+    looks_like_postcode,
+    place_key,
+    postcode_key,
+)
 
 if TYPE_CHECKING:
     from help_contacts.data.models.places import Place
@@ -180,11 +186,20 @@ class PlaceQuerySet(models.QuerySet):
     """The gazetteer, asked for the point behind what a parent or an editor typed."""
 
     def postcode(self, text: str):
-        """The place for a US ZIP code (ZIP+4 allowed), or None."""
-        match = ZIP_RE.match((text or "").strip())
-        if not match:
+        """The place for a postcode the gazetteer holds: a US ZIP code (ZIP+4 allowed), or a
+        postcode or outward code from a loaded postcode file (`load_gazetteer --file`)."""
+        if not looks_like_postcode(text):
             return None
-        return self.filter(kind=PlaceKind.POSTCODE, key=match.group(1)).first()
+        return self.filter(kind=PlaceKind.POSTCODE, key=postcode_key(text)).first()
+
+    def postcode_countries(self) -> list[str]:
+        """The countries whose postcodes can be searched, e.g. ['GB', 'US']."""
+        return sorted(
+            self.filter(kind=PlaceKind.POSTCODE)
+            .order_by()
+            .values_list("country_code", flat=True)
+            .distinct()
+        )
 
     def named(self, key: str):
         return self.filter(kind=PlaceKind.PLACE, key=key)
@@ -192,9 +207,12 @@ class PlaceQuerySet(models.QuerySet):
     def resolve(self, *, text: str) -> PlaceMatch | None:
         """The best match for a typed place or ZIP code, most populous first; one query."""
         text = text.strip()
-        if ZIP_RE.match(text):
+        if looks_like_postcode(text):
             place = self.postcode(text)
-            return PlaceMatch(place) if place else None
+            if place is not None:
+                return PlaceMatch(place)
+            if ZIP_RE.match(text):
+                return None  # five digits are never a town
         key = place_key(text)
         if not key or key.startswith(","):
             return None
@@ -215,10 +233,9 @@ class PlaceQuerySet(models.QuerySet):
     ) -> Place | None:
         """A point for a listing's address: its US ZIP code, else its town in its country."""
         country = (country or "").upper()
-        if country in ("", "US"):
-            place = self.postcode(postcode)
-            if place:
-                return place
+        place = self.postcode(postcode)
+        if place is not None and country in ("", place.country_code):
+            return place
         if not city.strip():
             return None
         candidates = self.named(place_key(city))
