@@ -70,7 +70,7 @@ browser-deps:
 	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --silent --no-audit --no-fund || echo "axe-core is not installed: accessibility tests will be skipped"
 
 bench: install
-	$(BIN)/python -m benchmarks.directory
+	$(BIN)/python -m benchmarks.directory $(if $(SCALE),--scale $(SCALE))
 
 # The whole stack (gunicorn, Varnish, nginx on PostgreSQL and Redis, 100,000 listings)
 # under wrk: LOADTEST_SECONDS=30 for the README's figures (5 by default, a few minutes in

@@ -311,9 +311,18 @@ def _helplines():
 
 
 def load_directory_demo(
-    *, home, listings: int, log: Callable[[str], None] = print, stream=sys.stdout
+    *,
+    home,
+    listings: int,
+    log: Callable[[str], None] = print,
+    stream=sys.stdout,
+    history: bool = True,
 ) -> DirectoryPage:
-    """Make sure the directory page, demo helplines and `listings` demo listings exist."""
+    """Make sure the directory page, demo helplines and `listings` demo listings exist.
+
+    With `history`, each listing gets a logged first revision an editor can go back to;
+    `make bench` leaves it out to load a million throwaway listings in minutes.
+    """
     with transaction.atomic():
         page = _directory_page(home, log)
         _helplines()
@@ -340,8 +349,9 @@ def load_directory_demo(
                 created = Consultant.objects.bulk_create(
                     [demo_listing(i, cities[i], now) for i in batch], batch_size=BATCH_SIZE
                 )
-                # Each listing's first version is in its History, to compare with and revert to.
-                revisions_record_created(objects=created, published=True)
+                if history:
+                    # Its first version is in its History, to compare with and revert to.
+                    revisions_record_created(objects=created, published=True)
             progress.update(len(batch))
     home_visit_reach_clear()  # bulk_create sends no signals
     log(f"Created {len(missing):,} demo listings")
