@@ -44,7 +44,9 @@ def test_sheet_lists_the_picked_contacts_the_urgent_card_and_the_search(
     bea = ConsultantFactory(name="Bea Brennan", email="bea@example.org")
     ConsultantFactory(name="Not Picked")
     params = {"pick": [ada.pk, bea.pk], "location": "London, UK", "radius": "25"}
-    with django_assert_max_num_queries(12):
+    # A fixed number, however many are picked. On this cold cache that includes the warning
+    # signs of the get-help-now card and which countries' postcodes the gazetteer holds.
+    with django_assert_max_num_queries(14):
         response = client.get(SHEET, params)
     assert response.status_code == 200
     text = visible_text(response)
