@@ -136,6 +136,31 @@ def _any_of(field_name: str, values: tuple[str, ...]) -> Q:
     return query
 
 
+def _filtered(candidates, filters: DirectoryFilters, *, by_service: bool):
+    """The listings that match what the parent narrowed the search to.
+
+    The nearby search filters on the services asked for; the remote one does not, since
+    it ranks those offering the remote help asked for first instead.
+    """
+    if filters.languages:
+        candidates = candidates.filter(_any_of("languages", filters.languages))
+    if by_service and filters.services:
+        candidates = candidates.filter(_any_of("services", filters.services))
+    if filters.specialties:
+        candidates = candidates.filter(_any_of("specialties", filters.specialties))
+    if filters.costs:
+        candidates = candidates.filter(_any_of("costs", filters.costs))
+    if filters.accepting:
+        candidates = candidates.filter(accepting_new_clients=True)
+    if filters.ibclc_only:
+        candidates = candidates.verified_ibclc()
+    if filters.text:
+        candidates = candidates.filter(
+            Q(name__icontains=filters.text) | Q(practice_name__icontains=filters.text)
+        )
+    return candidates
+
+
 def home_visit_reach_km() -> int | None:
     """The longest home-visit radius among published listings (None if nobody visits).
 
@@ -185,22 +210,7 @@ def consultants_near(
         candidates = candidates.filter(
             _bounding_box(point, radius_km) | Q(home_visit_radius_km__isnull=False)
         )
-    if filters.languages:
-        candidates = candidates.filter(_any_of("languages", filters.languages))
-    if filters.services:
-        candidates = candidates.filter(_any_of("services", filters.services))
-    if filters.specialties:
-        candidates = candidates.filter(_any_of("specialties", filters.specialties))
-    if filters.costs:
-        candidates = candidates.filter(_any_of("costs", filters.costs))
-    if filters.accepting:
-        candidates = candidates.filter(accepting_new_clients=True)
-    if filters.ibclc_only:
-        candidates = candidates.verified_ibclc()
-    if filters.text:
-        candidates = candidates.filter(
-            Q(name__icontains=filters.text) | Q(practice_name__icontains=filters.text)
-        )
+    candidates = _filtered(candidates, filters, by_service=True)
     return (
         candidates.annotate(distance_km=GreatCircleKm(point))
         .with_staleness()
@@ -254,20 +264,7 @@ def consultants_remote(
         .annotate(distance_km=GreatCircleKm(search.point))
         .exclude(distance_km__lte=search.radius_km)
     )
-    if filters.languages:
-        candidates = candidates.filter(_any_of("languages", filters.languages))
-    if filters.specialties:
-        candidates = candidates.filter(_any_of("specialties", filters.specialties))
-    if filters.costs:
-        candidates = candidates.filter(_any_of("costs", filters.costs))
-    if filters.accepting:
-        candidates = candidates.filter(accepting_new_clients=True)
-    if filters.ibclc_only:
-        candidates = candidates.verified_ibclc()
-    if filters.text:
-        candidates = candidates.filter(
-            Q(name__icontains=filters.text) | Q(practice_name__icontains=filters.text)
-        )
+    candidates = _filtered(candidates, filters, by_service=False)
     asked_for = [code for code in filters.services if code in REMOTE_SERVICES]
     offers_what_was_asked = (
         ExpressionWrapper(_any_of("services", tuple(asked_for)), output_field=BooleanField())
