@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import (
     BooleanField,
     Count,
@@ -18,7 +18,6 @@ from django.db.models import (
     Max,
     Q,
     QuerySet,
-    Value,
     Window,
 )
 
@@ -26,7 +25,11 @@ from core.site_cache import VersionedCache
 from help_contacts.data.choices import ContactKind, PlaceKind
 from help_contacts.data.models import Consultant, Place, ProblemReport, SupportContact
 from help_contacts.data.models.fields import ANYWHERE
-from help_contacts.data.models.querysets import REMOTE_SERVICES
+from help_contacts.data.models.querysets import (
+    REMOTE_SERVICES,
+    json_list_has_any,
+    remote_ranking,
+)
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
 UNSHOWN_FIELDS = ("bio", "submitter_contact")  # long or private, never in search results
@@ -125,17 +128,6 @@ class GreatCircleKm(Func):
         return clone
 
 
-def _any_of(field_name: str, values: tuple[str, ...]) -> Q:
-    if connection.vendor == "postgresql":
-        # jsonb's ?| finds whole array items without turning each row's list into text.
-        return Q(**{f"{field_name}__has_any_keys": list(values)})
-    # JSON lists of choice codes: matching the quoted code finds whole items on any database.
-    query = Q()
-    for value in values:
-        query |= Q(**{f"{field_name}__icontains": f'"{value}"'})
-    return query
-
-
 def _filtered(candidates, filters: DirectoryFilters, *, by_service: bool):
     """The listings that match what the parent narrowed the search to.
 
@@ -143,13 +135,13 @@ def _filtered(candidates, filters: DirectoryFilters, *, by_service: bool):
     it ranks those offering the remote help asked for first instead.
     """
     if filters.languages:
-        candidates = candidates.filter(_any_of("languages", filters.languages))
+        candidates = candidates.filter(json_list_has_any("languages", filters.languages))
     if by_service and filters.services:
-        candidates = candidates.filter(_any_of("services", filters.services))
+        candidates = candidates.filter(json_list_has_any("services", filters.services))
     if filters.specialties:
-        candidates = candidates.filter(_any_of("specialties", filters.specialties))
+        candidates = candidates.filter(json_list_has_any("specialties", filters.specialties))
     if filters.costs:
-        candidates = candidates.filter(_any_of("costs", filters.costs))
+        candidates = candidates.filter(json_list_has_any("costs", filters.costs))
     if filters.accepting:
         candidates = candidates.filter(accepting_new_clients=True)
     if filters.ibclc_only:
@@ -255,7 +247,8 @@ def consultants_remote(
     Published listings serving one of `regions` remotely, outside the search radius (those
     inside are in the nearby results already), with the search's filters; those offering
     a type of help the parent asked for come first, then fresh before stale, the most
-    recently checked first. One query.
+    recently checked first. One query, or two when fewer than `limit` offer what was
+    asked for.
     """
     filters = search.filters
     candidates = (
@@ -264,21 +257,16 @@ def consultants_remote(
         .annotate(distance_km=GreatCircleKm(search.point))
         .exclude(distance_km__lte=search.radius_km)
     )
-    candidates = _filtered(candidates, filters, by_service=False)
+    candidates = _filtered(candidates, filters, by_service=False).with_staleness()
+    candidates = candidates.defer(*UNSHOWN_FIELDS).order_by(*remote_ranking())
     asked_for = [code for code in filters.services if code in REMOTE_SERVICES]
-    offers_what_was_asked = (
-        ExpressionWrapper(_any_of("services", tuple(asked_for)), output_field=BooleanField())
-        if asked_for
-        else Value(True)
-    )
-    listings = list(
-        candidates.with_staleness()
-        .annotate(relevant=offers_what_was_asked)
-        .defer(*UNSHOWN_FIELDS)
-        .order_by(
-            F("relevant").desc(), "is_stale", F("last_verified").desc(nulls_last=True), "name"
-        )[:limit]
-    )
+    if not asked_for:
+        listings = list(candidates[:limit])
+    else:
+        offers_what_was_asked = json_list_has_any("services", asked_for)
+        listings = list(candidates.filter(offers_what_was_asked)[:limit])
+        if len(listings) < limit:
+            listings += candidates.exclude(offers_what_was_asked)[: limit - len(listings)]
     for listing in listings:
         listing.reaches_you = False
     return listings

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.db_routing import replica_reads
 from core.http_cache import SEARCH
 from core.models import BasePage
 from help_contacts.data.models import Consultant
@@ -46,6 +47,12 @@ class DirectoryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def search(self, request):
+        # Public, read-only and the busiest route: its listings may come from a read
+        # replica (core/db_routing.py).
+        with replica_reads():
+            return self._search(request)
+
+    def _search(self, request):
         context = views.directory_search_context(request, self)
         rounded = views.rounded_coordinates_query(request, context["search"])
         if rounded is not None:

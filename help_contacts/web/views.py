@@ -15,6 +15,7 @@ from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 
+from core.db_routing import reads_from_replica
 from core.http_cache import SEARCH, public_cache
 from help_contacts.data.choices import ContactKind
 from help_contacts.data.directory_page import directory_page_find
@@ -341,6 +342,7 @@ def with_last_modified(response, listings):
 @api_view
 @public_cache(SEARCH)
 @conditional
+@reads_from_replica
 def directory_api(request):
     """GET /api/v1/directory/: the directory search as JSON, with the page's parameters."""
     form = DirectorySearchForm(request.GET, require_location=True)

@@ -134,6 +134,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
     )
+
+# Read replicas (streaming replicas of the primary), comma-separated URLs: the directory's
+# searches and JSON API read listings, places and helplines from them (core/db_routing.py).
+# A replica that does not answer within DATABASE_REPLICA_CONNECT_TIMEOUT seconds is left
+# alone for DATABASE_REPLICA_RETRY_AFTER seconds while the primary answers for it.
+DATABASE_READ_REPLICAS = []
+for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    _replica = environ.Env.db_url_config(_url)
+    _replica["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    _replica["CONN_HEALTH_CHECKS"] = True
+    _replica.setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_REPLICA_CONNECT_TIMEOUT", default=1)
+    )
+    _replica["TEST"] = {"MIRROR": "default"}  # a test run has no replica of its own
+    DATABASES[f"replica_{_number}"] = _replica
+    DATABASE_READ_REPLICAS.append(f"replica_{_number}")
+DATABASE_REPLICA_APPS = ["help_contacts"]
+DATABASE_REPLICA_RETRY_AFTER = env.float("DATABASE_REPLICA_RETRY_AFTER", default=10.0)
+DATABASE_ROUTERS = ["core.db_routing.ReadReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The directory's covering index carries extra columns for PostgreSQL's index-only scans;

@@ -38,6 +38,7 @@ from help_contacts.data.models.querysets import (
     CREDENTIAL_CHECK_NOTICE_DAYS,
     REMOTE_SERVICES,
     ConsultantQuerySet,
+    remote_ranking,
     verified_cutoff,
 )
 
@@ -289,6 +290,13 @@ class Consultant(EditorialSnippet):
                 name="consultant_live_lat_lon",
             ),
             models.Index(fields=["city"], name="consultant_city"),
+            # The remote helpers a search shows, in the order it shows them: a search walks
+            # this small index and stops at the first few that serve the parent's region.
+            models.Index(
+                *remote_ranking(),
+                name="consultant_remote_ranking",
+                condition=models.Q(live=True) & ~models.Q(remote_regions=[]),
+            ),
         ]
 
     def __str__(self):

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from django.conf import settings
-from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
-from django.db.models.functions import TruncDate
+from django.db import connection, models
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from help_contacts.data.choices import Credential, ListingSource, PlaceKind, Service
@@ -66,6 +66,9 @@ REMOTE_SERVICES = (Service.VIDEO, Service.PHONE)
 
 def json_list_has_any(field_name: str, values) -> Q:
     """Rows whose JSON list `field_name` holds any of `values`, as whole items."""
+    if connection.vendor == "postgresql":
+        # jsonb's ?| finds whole array items without turning each row's list into text.
+        return Q(**{f"{field_name}__has_any_keys": list(values)})
     query = Q()
     for value in values:
         # JSON lists of codes: the quoted code matches a whole item on any database.
@@ -73,13 +76,19 @@ def json_list_has_any(field_name: str, values) -> Q:
     return query
 
 
+def remote_ranking():
+    """Fresh before stale, the most recently checked first, then by name: as one ordering
+    on the remote helpers' partial index, so a search reads listings in that order and
+    stops at the few it shows, however many serve the region."""
+    return (Coalesce("last_verified", Value(datetime.date.min)).desc(), F("name").asc())
+
+
 # A directory manager is asked to check a credential this many days before it lapses.
 CREDENTIAL_CHECK_NOTICE_DAYS = 30
 
 
 def _has_credential(code: str) -> Q:
-    # JSON lists of choice codes: the quoted code matches a whole item on any database.
-    return Q(credentials__icontains=f'"{code}"')
+    return json_list_has_any("credentials", [code])
 
 
 def _credential_current(today: datetime.date) -> Q:
@@ -138,7 +147,8 @@ class ConsultantQuerySet(models.QuerySet):
     def serving_remotely(self, *, regions):
         """Listings offering video or phone help to families in any of `regions` (region
         codes such as "*", "US", "US-MO"; see `Place.region_codes`)."""
-        return self.filter(
+        # "Not empty" first, as the partial index of remote helpers is defined.
+        return self.exclude(remote_regions=[]).filter(
             json_list_has_any("services", REMOTE_SERVICES)
             & json_list_has_any("remote_regions", regions)
         )
