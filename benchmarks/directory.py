@@ -37,8 +37,21 @@ SCENARIOS = {
         "accepting": "1",
     },
 }
-GOAL_P95_MS = 30
+# p95 goals at 100,000 listings, per view; growth from 1,000 to 100,000 and from 100,000
+# to SCALE listings at most GOAL_RATIO.
+GOAL_P95_MS = {"html": 20, "api": 10}
 GOAL_RATIO = 1.5
+
+
+def machine_speed_ms():
+    """A fixed pure-Python loop, best of five: how fast this machine is right now, so that
+    figures from different days (or a shared, throttled machine) can be compared."""
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        sum(number * number for number in range(200_000))
+        timings.append((time.perf_counter() - started) * 1000)
+    return min(timings)
 
 
 def create_database():
@@ -150,6 +163,7 @@ def main():
 
     client = Client()
     results = {}
+    report(f"Machine speed: reference loop {machine_speed_ms():.1f} ms (lower is faster)")
     scale = int(sys.argv[sys.argv.index("--scale") + 1]) if "--scale" in sys.argv else None
     sizes = (*SIZES, scale) if scale and scale not in SIZES else SIZES
     for size in sizes:
@@ -175,14 +189,15 @@ def main():
         for view in ("html", "api"):
             big, small = results[(GOAL_SIZE, name, view)], results[(SIZES[0], name, view)]
             ratio = big["p95"] / small["p95"]
-            met = big["p95"] <= GOAL_P95_MS and ratio <= GOAL_RATIO
+            met = big["p95"] <= GOAL_P95_MS[view] and ratio <= GOAL_RATIO
             same_queries = big["queries"] == small["queries"]
             ok = ok and met and same_queries
             report(
-                f"{name:<12} {view:<5} p95 {big['p95']:.1f} ms (goal {GOAL_P95_MS}), "
+                f"{name:<12} {view:<5} p95 {big['p95']:.1f} ms (goal {GOAL_P95_MS[view]}), "
                 f"{ratio:.2f}x the 1,000-listing time (goal {GOAL_RATIO}x), "
                 f"queries {small['queries']} -> {big['queries']}: {'met' if met else 'MISSED'}"
             )
+    report(f"\nMachine speed: reference loop {machine_speed_ms():.1f} ms (lower is faster)")
     if scale and scale != GOAL_SIZE:
         report(f"\nGrowth from {GOAL_SIZE:,} to {scale:,} listings (goal {GOAL_RATIO}x, p95)")
         for name in SCENARIOS:

@@ -5,7 +5,7 @@ deploy/gunicorn.conf.py under production settings, Varnish with deploy/varnish/m
 front of it and nginx with deploy/nginx/milk.conf in front of Varnish, on a database
 (LOADTEST_DATABASE_URL) with the demo content and LOADTEST_LISTINGS demo listings
 (100,000). wrk, a separate process, then drives each target with 50 connections for
-LOADTEST_SECONDS (default 5 here; 30 for the README's figures), through nginx and Varnish
+LOADTEST_SECONDS (default 30), through nginx and Varnish
 as visitors reach the site and directly against gunicorn, and prints requests per second,
 p50/p99 latency and the count of non-2xx responses. As ceilings, in the same run: the
 article saved as a static file that nginx serves, and a minimal Django view
@@ -46,7 +46,7 @@ DATABASE_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 LISTINGS = int(os.environ.get("LOADTEST_LISTINGS", "100000"))
-SECONDS = int(os.environ.get("LOADTEST_SECONDS", "5"))
+SECONDS = int(os.environ.get("LOADTEST_SECONDS", "30"))
 CONNECTIONS = int(os.environ.get("LOADTEST_CONNECTIONS", "50"))
 APP_SERVERS = int(os.environ.get("LOADTEST_APP_SERVERS", "1"))
 WORKERS = int(os.environ.get("WEB_CONCURRENCY", "5"))

@@ -18,11 +18,13 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache import cache
+from django.db.models import Q, QuerySet
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageManager, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
+from wagtail.query import PageQuerySet
 
 SITE_CACHE_TIMEOUT = 60 * 60  # a backstop for processes that do not share a cache
 T = TypeVar("T")
@@ -102,6 +104,33 @@ def fragment_key(request) -> str:
     """What a cached header or footer fragment varies on: the site, the language, the version."""
     site = Site.find_for_request(request)
     return f"{site.pk if site else ''}:{get_language()}:{site_cache_version()}"
+
+
+def public_pages(pages: QuerySet) -> QuerySet:
+    """`pages.public()`: without pages behind a view restriction or their descendants.
+
+    Wagtail's `public()` reads every restriction from the database (and loops over them in
+    Python) each time it is asked; this reads the restricted pages' tree paths from the
+    site cache, which a changed restriction or a moved page clears.
+    """
+    paths = site_cached(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    if not paths:
+        return pages
+    private = Q()
+    for path in paths:
+        private |= Q(path__startswith=path)
+    return pages.exclude(private)
+
+
+class CachedPublicPageQuerySet(PageQuerySet):
+    def public(self):
+        return public_pages(self)
+
+
+CachedPublicPageManager = PageManager.from_queryset(CachedPublicPageQuerySet)
 
 
 class CachedViewRestrictionsMixin:

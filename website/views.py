@@ -17,6 +17,7 @@ from wagtail.search.query import And, Or, Phrase, PlainText
 
 from core.http_cache import ROBOTS, SEARCH, public_cache
 from core.models import SiteSettings
+from core.site_cache import public_pages
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -60,7 +61,8 @@ def search(request):
     results = Page.objects.none()
     if query:
         groups = SiteSettings.for_request(request).synonym_groups
-        results = Page.objects.live().public().specific().search(expand_synonyms(query, groups))
+        pages = public_pages(Page.objects.live()).specific()
+        results = pages.search(expand_synonyms(query, groups))
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request, "website/search.html", {"search_query": query, "results": page}

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from core.http_cache import PAGE, Lifetime, response_cache_allow
 from core.models.reviews import MedicallyReviewed
 from core.selectors import review_summary_for
-from core.site_cache import CachedViewRestrictionsMixin
+from core.site_cache import CachedPublicPageManager, CachedViewRestrictionsMixin
 
 
 class BasePage(CachedViewRestrictionsMixin, Page):
@@ -18,6 +18,7 @@ class BasePage(CachedViewRestrictionsMixin, Page):
     """
 
     cache_lifetime: Lifetime = PAGE
+    objects = CachedPublicPageManager()  # `public()` without a query each time
 
     class Meta:
         abstract = True

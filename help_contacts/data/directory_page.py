@@ -2,16 +2,23 @@
 
 from wagtail.models import Page
 
+from core.site_cache import public_pages, site_cached
+
 DIRECTORY_PAGE_TYPE = ("help_contacts", "directorypage")
 
 
-def directory_page_find() -> Page | None:
-    """The live, public directory page as a plain `Page` (its URL and title are all we need)."""
+def _directory_page() -> Page | None:
     app_label, model = DIRECTORY_PAGE_TYPE
     return (
-        Page.objects.live()
-        .public()
+        public_pages(Page.objects.live())
         .filter(content_type__app_label=app_label, content_type__model=model)
         .order_by("path")
         .first()
     )
+
+
+def directory_page_find() -> Page | None:
+    """The live, public directory page as a plain `Page` (its URL and title are all we need).
+
+    Kept in the site cache, which publishing, moving or restricting any page clears."""
+    return site_cached("directory-page", _directory_page)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.db.models import (
     BooleanField,
     Count,
@@ -128,6 +128,44 @@ class GreatCircleKm(Func):
         return clone
 
 
+# On PostgreSQL a listing's position is also a point on the unit sphere, as a `cube` (an
+# extension that ships with PostgreSQL): a GiST index on it (migration 0003) finds listings
+# nearest first (`<->`, the straight-line distance through the sphere, which orders points
+# as the great-circle distance does) without reading the rest.
+UNIT_SPHERE_POSITION = (
+    "cube(cube(cube(COS(RADIANS({lat})) * COS(RADIANS({lon}))), "
+    "COS(RADIANS({lat})) * SIN(RADIANS({lon}))), SIN(RADIANS({lat})))"
+)
+
+
+def _unit_sphere_cube(point: Point) -> str:
+    lat, lon = math.radians(point.lat), math.radians(point.lon)
+    x, y, z = math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
+    return f"({x!r}, {y!r}, {z!r})"
+
+
+class _UnitSpherePosition(Func):
+    def __init__(self, point: Point):
+        super().__init__(F("latitude"), F("longitude"))
+        self.point = point
+
+    def position_sql(self, compiler):
+        (lat, lat_params), (lon, lon_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        assert not lat_params and not lon_params  # two plain columns
+        return UNIT_SPHERE_POSITION.format(lat=lat, lon=lon)
+
+
+class Nearness(_UnitSpherePosition):
+    """How near each row is to a point, in the GiST index's order (PostgreSQL)."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return f"({self.position_sql(compiler)} <-> %s::cube)", (_unit_sphere_cube(self.point),)
+
+
 def _filtered(candidates, filters: DirectoryFilters, *, by_service: bool):
     """The listings that match what the parent narrowed the search to.
 
@@ -184,7 +222,7 @@ def home_visit_reach_clear() -> None:
 
 
 def consultants_near(
-    *, point: Point, radius_km: float, filters: DirectoryFilters
+    *, point: Point, radius_km: float, filters: DirectoryFilters, bounded: bool = True
 ) -> QuerySet[Consultant]:
     """Published listings within radius_km of point, or whose home visits reach it.
 
@@ -194,14 +232,22 @@ def consultants_near(
     `reaches_you` (a home visitor whose travel radius covers the point) and `is_stale`
     (not checked within the staleness period), nearest first, fresh before stale at
     equal distance, then by name.
+
+    On PostgreSQL each also carries the alias `nearness`, the order of the GiST index
+    that `NearestFirstPaginator` walks nearest first; `bounded=False` leaves the box out,
+    for that walk, which stops by itself.
     """
     reach_km = max(radius_km, home_visit_reach_km() or 0)
-    # One index range holds every candidate, since the reach box contains the radius box.
-    candidates = Consultant.objects.published().filter(_bounding_box(point, reach_km))
-    if reach_km > radius_km:
-        candidates = candidates.filter(
-            _bounding_box(point, radius_km) | Q(home_visit_radius_km__isnull=False)
-        )
+    candidates = Consultant.objects.published()
+    if connection.vendor == "postgresql":
+        candidates = candidates.alias(nearness=Nearness(point))
+    if bounded:
+        # One index range holds every candidate: the reach box contains the radius box.
+        candidates = candidates.filter(_bounding_box(point, reach_km))
+        if reach_km > radius_km:
+            candidates = candidates.filter(
+                _bounding_box(point, radius_km) | Q(home_visit_radius_km__isnull=False)
+            )
     candidates = _filtered(candidates, filters, by_service=True)
     return (
         candidates.annotate(distance_km=GreatCircleKm(point))
@@ -272,15 +318,40 @@ def consultants_remote(
     return listings
 
 
-class NearestFirstPaginator(Paginator):
-    """Pages of `consultants_near` results in two queries, however many listings match.
+RESULTS_SHOWN_MAX = 200  # beyond this many matches, a search says "more than 200"
 
-    The first ranks the page's listings, measures them and counts every match in one
-    pass, which on PostgreSQL reads only the narrow covering index of published
-    locations; the second reads the full rows of that one page by id. A plain
-    `Paginator` counts in one pass and then reads, measures and sorts every matching
-    row in full to pick twenty.
+
+class NearestFirstPaginator(Paginator):
+    """Pages of `consultants_near` results, nearest first, in two queries.
+
+    The first ranks the page's listings with their distances and counts the matches; the
+    second reads the full rows of that one page by id. The count stops at
+    `RESULTS_SHOWN_MAX` (`more_than_count` says when more match), and so do the pages:
+    nobody reads past the two-hundredth-nearest listing, and a count that stops lets the
+    search stop too, so a search takes about as long among a million listings as among
+    a hundred thousand.
+
+    On PostgreSQL the ranking walks the GiST index nearest first and stops at the
+    201st match, then sorts those few by distance, freshness and name (rows tied at
+    exactly the 201st place's distance may be left out; none of them is shown). Elsewhere
+    (SQLite, the embedded default for small directories) it measures every candidate in
+    the search's bounding box and counts them in the same pass.
     """
+
+    more_than_count = False
+
+    def __init__(self, object_list, per_page, *, nearest_first=None):
+        super().__init__(object_list, per_page)
+        # The same search unbounded, to walk nearest first (PostgreSQL); see above.
+        self.nearest_first = nearest_first
+
+    @classmethod
+    def for_search(cls, search: DirectorySearch, per_page: int) -> NearestFirstPaginator:
+        near = {"point": search.point, "radius_km": search.radius_km, "filters": search.filters}
+        nearest_first = None
+        if connection.vendor == "postgresql":
+            nearest_first = consultants_near(**near, bounded=False)
+        return cls(consultants_near(**near), per_page, nearest_first=nearest_first)
 
     def get_page(self, number):
         try:
@@ -299,28 +370,79 @@ class NearestFirstPaginator(Paginator):
             raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
-        bottom = (number - 1) * self.per_page
-        counted = self.object_list.annotate(matches=Window(Count("*")))
-        ranked = list(
-            counted.values_list("pk", "distance_km", "reaches_you", "is_stale", "matches")[
-                bottom : bottom + self.per_page
-            ]
-        )
-        if ranked:
-            self.__dict__["count"] = ranked[0][-1]
-        elif number == 1:
-            self.__dict__["count"] = 0
-        number = self.validate_number(number)  # past the end: counts, raises EmptyPage
+        # Past the last page that can be shown, rank nothing; the count still comes back.
+        bottom = min((number - 1) * self.per_page, RESULTS_SHOWN_MAX)
+        top = min(bottom + self.per_page, RESULTS_SHOWN_MAX)
+        if self.nearest_first is not None:
+            ranked, matches = self._ranked_nearest_first(bottom, top)
+        else:
+            ranked, matches = self._ranked_in_box(bottom, top)
+        self.__dict__["count"] = min(matches, RESULTS_SHOWN_MAX)
+        self.more_than_count = matches > RESULTS_SHOWN_MAX
+        number = self.validate_number(number)  # past the end: raises EmptyPage
         rows = Consultant.objects.published().filter(pk__in=[pk for pk, *_ in ranked])
         rows = {row.pk: row for row in rows.defer(*UNSHOWN_FIELDS)} if ranked else {}
         listings = []
-        for pk, distance_km, reaches_you, is_stale, _matches in ranked:
+        for pk, distance_km, reaches_you, is_stale in ranked:
             if pk in rows:  # one unpublished since the first query is left out
                 listing = rows[pk]
                 listing.distance_km, listing.reaches_you = distance_km, reaches_you
                 listing.is_stale = is_stale
                 listings.append(listing)
         return self._get_page(listings, number, self)
+
+    def _ranked_in_box(self, bottom, top):
+        counted = self.object_list.annotate(matches=Window(Count("*")))
+        ranked = list(
+            counted.values_list("pk", "distance_km", "reaches_you", "is_stale", "matches")[
+                bottom:top
+            ]
+        )
+        if ranked:
+            return [row[:-1] for row in ranked], ranked[0][-1]
+        # An empty page: count the matches on their own (none, on the first page).
+        return [], (self.object_list.count() if bottom else 0)
+
+    def _ranked_nearest_first(self, bottom, top):
+        """One statement. Up to one more match than can be shown is read from the box's
+        covering index; when that is all of them, they are ranked; when more match, the
+        GiST index is walked nearest first instead, stopping at that many. The few rows
+        either way are ordered by distance, freshness and name, and the page cut."""
+        columns = ("pk", "distance_km", "reaches_you", "is_stale", "name", "nearness_value")
+        in_box = self.object_list.annotate(nearness_value=F("nearness")).order_by()
+        walk = self.nearest_first.annotate(nearness_value=F("nearness")).order_by("nearness")
+        parts = {
+            "in_box": in_box.values_list(*columns)[: RESULTS_SHOWN_MAX + 1],
+            "nearest": walk.values_list(*columns)[: RESULTS_SHOWN_MAX + 1],
+        }
+        compiled = {
+            name: queryset.query.get_compiler(using=queryset.db).as_sql()
+            for name, queryset in parts.items()
+        }
+        sql = (
+            "WITH in_box (pk, distance_km, reaches_you, is_stale, name, nearness) AS "
+            "MATERIALIZED ({in_box}), "
+            "counted AS (SELECT COUNT(*) AS total FROM in_box), "
+            "ranked AS ("
+            "SELECT * FROM in_box WHERE (SELECT total FROM counted) <= %s "
+            "UNION ALL "
+            "SELECT * FROM ({nearest}) AS nearest WHERE (SELECT total FROM counted) > %s) "
+            "SELECT page.pk, page.distance_km, page.reaches_you, page.is_stale, counted.total "
+            "FROM counted LEFT JOIN LATERAL (SELECT * FROM ranked "
+            "ORDER BY nearness, is_stale, name, pk LIMIT %s OFFSET %s) AS page ON TRUE"
+        ).format(**{name: part_sql for name, (part_sql, _params) in compiled.items()})
+        params = (
+            *compiled["in_box"][1],
+            RESULTS_SHOWN_MAX,
+            *compiled["nearest"][1],
+            RESULTS_SHOWN_MAX,
+            top - bottom,
+            bottom,
+        )
+        with connections[in_box.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return [row[:-1] for row in rows if row[0] is not None], rows[0][-1]
 
 
 def directory_work_waiting(*, limit: int = 10) -> dict:

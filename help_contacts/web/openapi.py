@@ -249,7 +249,18 @@ def openapi_document() -> dict[str, Any]:
                     "properties": {
                         "location": _place_schema(),
                         "radius_km": {"type": "integer"},
-                        "count": {"type": "integer", "minimum": 0},
+                        "count": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "How many listings match, up to 200.",
+                        },
+                        "more_than_count": {
+                            "type": "boolean",
+                            "description": (
+                                "True when more listings match than `count` says; only the "
+                                "nearest 200 are paged through."
+                            ),
+                        },
                         "next": _nullable({"type": "string", "format": "uri"}),
                         "previous": _nullable({"type": "string", "format": "uri"}),
                         "alternatives": {"type": "array", "items": _place_schema()},
@@ -261,7 +272,8 @@ def openapi_document() -> dict[str, Any]:
                         },
                     },
                     "required": [
-                        *("location", "radius_km", "count", "next", "previous"),
+                        *("location", "radius_km", "count", "more_than_count", "next"),
+                        "previous",
                         *("alternatives", "results", "remote"),
                     ],
                     "additionalProperties": False,

@@ -27,7 +27,6 @@ from help_contacts.data.representations import (
 )
 from help_contacts.data.selectors import (
     NearestFirstPaginator,
-    consultants_near,
     consultants_remote,
     search_regions,
 )
@@ -64,10 +63,7 @@ def results_page(search, page_number: int | None):
     A number past the end raises `PageOutOfRange`, rather than quietly showing another
     page: a link that promised page 5 must not show page 1 as if it were page 5.
     """
-    results = consultants_near(
-        point=search.point, radius_km=search.radius_km, filters=search.filters
-    )
-    paginator = NearestFirstPaginator(results, RESULTS_PER_PAGE)
+    paginator = NearestFirstPaginator.for_search(search, RESULTS_PER_PAGE)
     number = page_number or 1
     try:
         return paginator.page(number)
@@ -378,6 +374,7 @@ def directory_api(request):
             },
             "radius_km": search.radius_km,
             "count": paginator.count,
+            "more_than_count": paginator.more_than_count,
             "next": page_link(page_obj.next_page_number()) if page_obj.has_next() else None,
             "previous": (
                 page_link(page_obj.previous_page_number()) if page_obj.has_previous() else None

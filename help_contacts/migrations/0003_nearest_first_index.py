@@ -1,0 +1,38 @@
+"""The GiST index that finds listings nearest first on PostgreSQL (see
+`help_contacts.data.selectors.Nearness`). It needs the `cube` extension, which ships with
+PostgreSQL and which a database owner may create (it is a trusted extension). SQLite, the
+embedded default, keeps the bounding-box search and gets neither.
+"""
+
+from django.contrib.postgres.operations import CreateExtension
+from django.db import migrations
+
+POSITION = (
+    "cube(cube(cube(COS(RADIANS(latitude)) * COS(RADIANS(longitude))), "
+    "COS(RADIANS(latitude)) * SIN(RADIANS(longitude))), SIN(RADIANS(latitude)))"
+)
+
+
+class RunSQLOnPostgreSQL(migrations.RunSQL):
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("help_contacts", "0002_remote_ranking_index")]
+
+    operations = [
+        CreateExtension("cube"),
+        RunSQLOnPostgreSQL(
+            sql=(
+                "CREATE INDEX consultant_live_position ON help_contacts_consultant "
+                f"USING gist (({POSITION})) WHERE live"
+            ),
+            reverse_sql="DROP INDEX consultant_live_position",
+        ),
+    ]
