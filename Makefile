@@ -73,8 +73,8 @@ bench: install
 	$(BIN)/python -m benchmarks.directory $(if $(SCALE),--scale $(SCALE))
 
 # The whole stack (gunicorn, Varnish, nginx on PostgreSQL and Redis, 100,000 listings)
-# under wrk: LOADTEST_SECONDS=30 for the README's figures (5 by default, a few minutes in
-# all), LOADTEST_APP_SERVERS=2 for two app servers. Not part of `make test`.
+# under wrk for LOADTEST_SECONDS (30) a target; LOADTEST_APP_SERVERS=2 for two app servers.
+# Not part of `make test`.
 loadtest: install deploy-deps
 	$(BIN)/python -m benchmarks.loadtest
 

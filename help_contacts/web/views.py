@@ -28,6 +28,7 @@ from help_contacts.data.representations import (
 from help_contacts.data.selectors import (
     NearestFirstPaginator,
     consultants_remote,
+    index_walks_planned,
     search_regions,
 )
 from help_contacts.data.services import listing_suggestion_create, problem_report_create
@@ -113,13 +114,14 @@ def directory_search_context(request, page):
 
     search = form.search
     try:
-        page_obj = results_page(search, form.cleaned_data.get("page"))
+        with index_walks_planned():
+            page_obj = results_page(search, form.cleaned_data.get("page"))
+            remote = remote_helpers(search, page_obj)
     except PageOutOfRange as error:
         form.add_error("page", str(error))
         context["last_page_url"] = _query_with(request, page=error.last)
         return context
     wider = [radius for radius, _label in RADIUS_CHOICES if radius > search.radius_km]
-    remote = remote_helpers(search, page_obj)
     context.update(
         # The referral sheet's form repeats the search, so the sheet can say what found them.
         search_query_values=[
@@ -351,7 +353,9 @@ def directory_api(request):
         )
     search = form.search
     try:
-        page_obj = results_page(search, form.cleaned_data.get("page"))
+        with index_walks_planned():
+            page_obj = results_page(search, form.cleaned_data.get("page"))
+            remote = remote_helpers(search, page_obj)
     except PageOutOfRange as error:
         return _errors_response({"page": [str(error)]})
     paginator = page_obj.paginator
@@ -364,7 +368,6 @@ def directory_api(request):
         query["page"] = str(number)
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
-    remote = remote_helpers(search, page_obj)
     response = JsonResponse(
         {
             "location": {
