@@ -19,14 +19,21 @@ STAND_IN = "default"
 router = ReadReplicaRouter()
 
 
+@pytest.fixture
+def outside_a_transaction(django_db_setup, django_db_blocker):
+    """The test database, without the transaction a database test runs in (a read inside
+    one never goes to a replica), and without flushing it afterwards: nothing is written."""
+    with django_db_blocker.unblock():
+        yield
+
+
 def test_without_replicas_every_read_goes_to_the_primary():
     with replica_reads():
         assert router.db_for_read(Consultant) is None
 
 
-@pytest.mark.django_db(transaction=True)
 @override_settings(DATABASE_READ_REPLICAS=[STAND_IN])
-def test_only_marked_reads_of_directory_models_go_to_a_replica():
+def test_only_marked_reads_of_directory_models_go_to_a_replica(outside_a_transaction):
     assert router.db_for_read(Consultant) is None  # not asked for
     with replica_reads():
         assert router.db_for_read(Consultant) == STAND_IN
@@ -41,9 +48,8 @@ def test_only_marked_reads_of_directory_models_go_to_a_replica():
     assert view() == STAND_IN
 
 
-@pytest.mark.django_db(transaction=True)
 @override_settings(DATABASE_READ_REPLICAS=[STAND_IN])
-def test_reads_inside_a_transaction_stay_on_the_primary():
+def test_reads_inside_a_transaction_stay_on_the_primary(outside_a_transaction):
     with replica_reads():
         with transaction.atomic():
             assert router.db_for_read(Consultant) is None
