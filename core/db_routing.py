@@ -68,11 +68,6 @@ def replica_reachable(alias: str) -> bool:
     return True
 
 
-def replica_forget_failures() -> None:
-    """Try every replica again at the next read (for tests and after an operator's fix)."""
-    _down_until.clear()
-
-
 class ReadReplicaRouter:
     """Sends the directory's marked reads to a reachable replica, everything else to the
     primary; migrations run on the primary only (the replicas copy it)."""
