@@ -1,10 +1,21 @@
-"""Fixtures every test folder shares, and helpers for reading what a person sees."""
+"""Fixtures every test folder shares, and helpers for reading what a person sees.
+
+Expensive state is built once: the demo site is loaded once per test module inside a
+transaction that is rolled back when the module is done, and each test runs in a savepoint
+inside it (what Django's `setUpTestData` does for a class). Tests in a module that use it run
+after the module's other tests, so those never see it.
+"""
+
+import os
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
 
 from wagtail.models import Page, Site
 
@@ -12,9 +23,37 @@ from tests.factories import (
     ArticleIndexPageFactory,
     FactorIndexPageFactory,
     HomePageFactory,
+    ReviewerProfileFactory,
     UserFactory,
 )
 from website.demo.site import load_site_content
+from website.models import HomePage
+
+# Set by `make test` to start the clock just before midnight on a leap day (it ticks on from
+# there), so a test that reads the date at the wrong moment fails in every run, not at night.
+TEST_CLOCK = os.environ.get("TEST_CLOCK", "")
+
+
+def pytest_configure(config):
+    if TEST_CLOCK:
+        config._test_clock = time_machine.travel(TEST_CLOCK, tick=True)
+        config._test_clock.start()
+
+
+def pytest_report_header(config):
+    return f"clock: {TEST_CLOCK} (ticking)" if TEST_CLOCK else "clock: real"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Within each module, the tests that use the demo site run last (see the module docstring)."""
+    position = {}
+    for index, item in enumerate(items):
+        uses_demo = "demo_site" in getattr(item, "fixturenames", ())
+        position[item] = (item.module.__name__ if hasattr(item, "module") else "", uses_demo, index)
+    first_index = {}
+    for item in items:
+        first_index.setdefault(position[item][0], position[item][2])
+    items.sort(key=lambda item: (first_index[position[item][0]], *position[item][1:]))
 
 
 def member_of(group_name, **fields):
@@ -62,12 +101,58 @@ def factor_index(home):
     return FactorIndexPageFactory(parent=home, slug="why-milk-can-be-slow")
 
 
+@pytest.fixture(scope="module")
+def _demo_site_for_module(django_db_setup, django_db_blocker):
+    """Load the demo content once for a module, in a transaction rolled back after it."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            home_pk = load_site_content(log=lambda message: None).pk
+        except BaseException:
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield home_pk
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo_site(db):
-    """The full demo content, as `make run` loads it."""
-    return load_site_content(log=lambda message: None)
+def demo_site(_demo_site_for_module, db):
+    """The full demo content, as `make run` loads it; returns its home page, read afresh."""
+    return HomePage.objects.get(pk=_demo_site_for_module)
 
 
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def editor(db):
+    """An editor: writes and submits content, cannot publish health content alone."""
+    return member_of("Editors", username="eddie", email="eddie@example.org")
+
+
+@pytest.fixture
+def reviewer(db):
+    """A medical reviewer with the public name and credentials the site shows."""
+    user = member_of("Medical reviewers", username="rita", first_name="Rita", last_name="Okafor")
+    ReviewerProfileFactory(user=user, display_name="Dr Rita Okafor", credentials="MBBS, IBCLC")
+    return user
+
+
+@pytest.fixture
+def now():
+    """The time, held still for the test, so dates compared across a request cannot straddle
+    midnight; compute dates from this (or `today`) inside the test, never at import."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield timezone.now()
+
+
+@pytest.fixture
+def today(now):
+    return timezone.localdate(now)

@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from core.models import SiteSettings
 from tests.factories import DirectoryPageFactory, StandardPageFactory, UserFactory
-from tests.website.admin_forms import form_data
+from tests.website.admin_forms import edit_page, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -45,16 +45,6 @@ def get_twice(client, url="/"):
     """The second response is the one served from the cache."""
     client.get(url)
     return client.get(url)
-
-
-def edit_page(client, page, **changes):
-    """Load the page's editor and post it back with `changes`, as the editor's browser would."""
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    response = client.get(url)
-    assert response.status_code == 200
-    # The body's editor is drawn by JavaScript; posting no blocks keeps the empty body.
-    data = form_data(response.content.decode(), action=url, **{"body-count": "0"})
-    return client.post(url, {**data, **changes})
 
 
 def edit_settings(client, **changes):

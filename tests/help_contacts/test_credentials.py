@@ -7,7 +7,6 @@ from dateutil.relativedelta import relativedelta
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import timezone
 
 from help_contacts.data import services
 from help_contacts.models import Consultant
@@ -17,8 +16,7 @@ from tests.factories import ConsultantFactory
 pytestmark = pytest.mark.django_db
 
 CONSULTANTS = "wagtailsnippets_help_contacts_consultant"
-TODAY = timezone.localdate()
-LONG_AGO = TODAY - relativedelta(months=20)
+STALE_AGE = relativedelta(months=20)
 
 
 @pytest.fixture
@@ -48,46 +46,46 @@ def verify_url(listing):
 
 
 def test_mark_verified_records_who_and_when_and_refreshes_last_verified(
-    manager_client, manager, directory
+    manager_client, manager, directory, today
 ):
-    listing = published(slug="chloe", credential_number="L-1234", last_verified=LONG_AGO)
+    listing = published(slug="chloe", credential_number="L-1234", last_verified=today - STALE_AGE)
     page = manager_client.get(verify_url(listing))
     assert page.status_code == 200 and "L-1234" in visible_text(page)
     response = manager_client.post(verify_url(listing))
     assert response.status_code == 302
     listing.refresh_from_db()
-    assert listing.credential_verified_on == TODAY
+    assert listing.credential_verified_on == today
     assert listing.credential_verified_by == manager
-    assert listing.last_verified == TODAY
+    assert listing.last_verified == today
     assert not listing.has_unpublished_changes
-    assert listing.live_revision.as_object().last_verified == TODAY
+    assert listing.live_revision.as_object().last_verified == today
     history = visible_text(manager_client.get(reverse(f"{CONSULTANTS}:history", args=[listing.pk])))
     assert "Credentials checked against the public register" in history
     public = visible_text(manager_client.get("/find-support/chloe/"))
-    assert f"Checked against the public register on {TODAY:%-d %B %Y}" in public
+    assert f"Checked against the public register on {today:%-d %B %Y}" in public
 
 
-def test_mark_verified_keeps_a_waiting_draft_unpublished(manager, directory):
-    listing = published(name="Live Name", last_verified=LONG_AGO)
+def test_mark_verified_keeps_a_waiting_draft_unpublished(manager, directory, today):
+    listing = published(name="Live Name", last_verified=today - STALE_AGE)
     draft = listing.get_latest_revision_as_object()
     draft.name = "Draft Name"
     draft.save_revision()
     services.credential_verify(consultant=listing, user=manager)
     listing.refresh_from_db()
-    assert listing.name == "Live Name" and listing.last_verified == TODAY
+    assert listing.name == "Live Name" and listing.last_verified == today
     assert listing.has_unpublished_changes
     newest = listing.get_latest_revision_as_object()
-    assert newest.name == "Draft Name" and newest.last_verified == TODAY
-    assert newest.credential_verified_on == TODAY
+    assert newest.name == "Draft Name" and newest.last_verified == today
+    assert newest.credential_verified_on == today
 
 
-def test_publishing_an_older_version_keeps_the_credential_check(manager, directory):
+def test_publishing_an_older_version_keeps_the_credential_check(manager, directory, today):
     listing = published()
     old_revision = listing.live_revision
     services.credential_verify(consultant=listing, user=manager)
     old_revision.publish()
     listing.refresh_from_db()
-    assert listing.credential_verified_on == TODAY and listing.credential_verified_by == manager
+    assert listing.credential_verified_on == today and listing.credential_verified_by == manager
 
 
 def test_a_listing_without_credentials_has_nothing_to_verify(manager_client, directory):
@@ -109,17 +107,19 @@ def test_only_those_who_may_publish_listings_can_mark_verified(client, directory
     assert listing.credential_verified_on is None
 
 
-def test_dashboard_queues_credentials_due_and_verifies_them_in_one_click(manager_client, directory):
+def test_dashboard_queues_credentials_due_and_verifies_them_in_one_click(
+    manager_client, directory, today
+):
     never = published(name="Never Checked Nell", credential_number="L-1")
     due = published(
         name="Due Soon Dora",
-        credential_verified_on=LONG_AGO,
-        recertification_due=TODAY + datetime.timedelta(days=10),
+        credential_verified_on=today - STALE_AGE,
+        recertification_due=today + datetime.timedelta(days=10),
     )
     published(
         name="Fine Fran",
-        credential_verified_on=TODAY,
-        recertification_due=TODAY + relativedelta(years=3),
+        credential_verified_on=today,
+        recertification_due=today + relativedelta(years=3),
     )
     published(name="No Credentials Noor", credentials=[])
     home = reverse("wagtailadmin_home")
@@ -142,9 +142,9 @@ def test_an_outside_next_address_is_ignored(manager_client, directory):
     assert response["Location"] == reverse(f"{CONSULTANTS}:edit", args=[listing.pk])
 
 
-def test_listing_admin_filter_shows_credentials_to_check(manager_client, directory):
+def test_listing_admin_filter_shows_credentials_to_check(manager_client, directory, today):
     published(name="Never Checked Nell")
-    published(name="Fine Fran", credential_verified_on=TODAY)
+    published(name="Fine Fran", credential_verified_on=today)
     listing = visible_text(
         manager_client.get(reverse(f"{CONSULTANTS}:list"), {"status": "credential-due"})
     )

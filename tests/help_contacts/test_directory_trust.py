@@ -8,7 +8,6 @@ from bs4 import BeautifulSoup
 from dateutil.relativedelta import relativedelta
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.formats import date_format
 
 from help_contacts.models import Consultant
@@ -19,8 +18,7 @@ pytestmark = pytest.mark.django_db
 
 URL = "/find-support/"
 API = "/api/v1/directory/"
-TODAY = timezone.localdate()
-LONG_AGO = TODAY - relativedelta(months=20)
+STALE_AGE = relativedelta(months=20)
 LONDON = {"location": "London, UK"}
 
 
@@ -37,35 +35,37 @@ def long_date(day):
 # Freshness -----------------------------------------------------------------------------
 
 
-def test_every_card_says_when_it_was_checked(client, directory, places):
-    ConsultantFactory(name="Fresh Fiona", last_verified=TODAY - datetime.timedelta(days=3))
+def test_every_card_says_when_it_was_checked(client, directory, places, today):
+    ConsultantFactory(name="Fresh Fiona", last_verified=today - datetime.timedelta(days=3))
     ConsultantFactory(name="Unchecked Una", last_verified=None, latitude=51.52)
     fresh, unchecked = cards(client.get(URL, LONDON))
     assert "Fresh Fiona" in fresh
-    assert f"Last checked {long_date(TODAY - datetime.timedelta(days=3))}" in fresh
+    assert f"Last checked {long_date(today - datetime.timedelta(days=3))}" in fresh
     assert "Unchecked Una" in unchecked and "Not yet checked with them" in unchecked
 
 
-def test_stale_listing_does_not_claim_to_accept_new_clients(client, directory, places, settings):
+def test_stale_listing_does_not_claim_to_accept_new_clients(
+    client, directory, places, settings, today
+):
     settings.DIRECTORY_STALE_AFTER_MONTHS = 12
-    ConsultantFactory(name="Old Olive", last_verified=LONG_AGO, accepting_new_clients=True)
+    ConsultantFactory(name="Old Olive", last_verified=today - STALE_AGE, accepting_new_clients=True)
     (card,) = cards(client.get(URL, LONDON))
     assert "Accepting new clients" not in card
-    assert f"May have changed: last checked {long_date(LONG_AGO)}" in card
+    assert f"May have changed: last checked {long_date(today - STALE_AGE)}" in card
 
 
-def test_the_staleness_period_is_the_setting(client, directory, places, settings):
-    ConsultantFactory(last_verified=TODAY - relativedelta(months=8))
+def test_the_staleness_period_is_the_setting(client, directory, places, settings, today):
+    ConsultantFactory(last_verified=today - relativedelta(months=8))
     settings.DIRECTORY_STALE_AFTER_MONTHS = 12
     assert "Accepting new clients" in cards(client.get(URL, LONDON))[0]
     settings.DIRECTORY_STALE_AFTER_MONTHS = 6
     assert "May have changed" in cards(client.get(URL, LONDON))[0]
 
 
-def test_at_equal_distance_fresh_listings_come_before_stale_ones(client, directory, places):
+def test_at_equal_distance_fresh_listings_come_before_stale_ones(client, directory, places, today):
     # Two at one point, as listings geocoded from the same town's name are.
-    ConsultantFactory(name="Aaron Stale", last_verified=LONG_AGO, latitude=51.52)
-    ConsultantFactory(name="Zoe Fresh", last_verified=TODAY, latitude=51.52)
+    ConsultantFactory(name="Aaron Stale", last_verified=today - STALE_AGE, latitude=51.52)
+    ConsultantFactory(name="Zoe Fresh", last_verified=today, latitude=51.52)
     ConsultantFactory(name="Nearer Stale", last_verified=None, latitude=51.5074)
     names = [
         card.split(" ")[0] + " " + card.split(" ")[1] for card in cards(client.get(URL, LONDON))
@@ -75,64 +75,66 @@ def test_at_equal_distance_fresh_listings_come_before_stale_ones(client, directo
     assert api_names == names
 
 
-def test_listing_page_hedges_a_stale_availability(client, directory):
-    ConsultantFactory(slug="olive", last_verified=LONG_AGO, accepting_new_clients=True)
-    ConsultantFactory(slug="fiona", last_verified=TODAY, accepting_new_clients=True)
+def test_listing_page_hedges_a_stale_availability(client, directory, today):
+    ConsultantFactory(slug="olive", last_verified=today - STALE_AGE, accepting_new_clients=True)
+    ConsultantFactory(slug="fiona", last_verified=today, accepting_new_clients=True)
     stale = visible_text(client.get(f"{URL}olive/"))
     assert "Accepting new clients" not in stale
-    assert f"May have changed: last checked {long_date(LONG_AGO)}" in stale
+    assert f"May have changed: last checked {long_date(today - STALE_AGE)}" in stale
     fresh = visible_text(client.get(f"{URL}fiona/"))
-    assert "Accepting new clients" in fresh and f"Last checked {long_date(TODAY)}" in fresh
+    assert "Accepting new clients" in fresh and f"Last checked {long_date(today)}" in fresh
 
 
-def test_api_carries_the_dates_and_staleness(client, directory, places):
+def test_api_carries_the_dates_and_staleness(client, directory, places, today):
     ConsultantFactory(
-        last_verified=LONG_AGO,
+        last_verified=today - STALE_AGE,
         credential_number="L-12345",
-        credential_verified_on=TODAY - datetime.timedelta(days=10),
-        recertification_due=TODAY + relativedelta(years=2),
+        credential_verified_on=today - datetime.timedelta(days=10),
+        recertification_due=today + relativedelta(years=2),
     )
     (item,) = client.get(API, LONDON).json()["results"]
-    assert item["last_verified"] == LONG_AGO.isoformat()
+    assert item["last_verified"] == (today - STALE_AGE).isoformat()
     assert item["stale"] is True
     assert item["credential_number"] == "L-12345"
-    assert item["credential_verified_on"] == (TODAY - datetime.timedelta(days=10)).isoformat()
-    assert item["recertification_due"] == (TODAY + relativedelta(years=2)).isoformat()
+    assert item["credential_verified_on"] == (today - datetime.timedelta(days=10)).isoformat()
+    assert item["recertification_due"] == (today + relativedelta(years=2)).isoformat()
     assert item["verified_ibclc"] is True
 
 
 # Credentials ---------------------------------------------------------------------------
 
 
-def test_unchecked_credentials_are_labelled_self_reported(client, directory, places):
+def test_unchecked_credentials_are_labelled_self_reported(client, directory, places, today):
     ConsultantFactory(name="Self Sam", credentials=["ibclc"], credential_verified_on=None)
     ConsultantFactory(
         name="Checked Chloe",
         credentials=["ibclc"],
-        credential_verified_on=TODAY - datetime.timedelta(days=2),
+        credential_verified_on=today - datetime.timedelta(days=2),
         latitude=51.52,
     )
     sam, chloe = cards(client.get(URL, LONDON))
     assert "Self-reported: not yet checked against a register" in sam
-    day = long_date(TODAY - datetime.timedelta(days=2))
+    day = long_date(today - datetime.timedelta(days=2))
     assert f"Checked against the public register on {day}" in chloe
 
 
-def test_ibclc_only_shows_ibclcs_checked_and_not_past_recertification(client, directory, places):
-    checked = {"credential_verified_on": TODAY - datetime.timedelta(days=30)}
+def test_ibclc_only_shows_ibclcs_checked_and_not_past_recertification(
+    client, directory, places, today
+):
+    checked = {"credential_verified_on": today - datetime.timedelta(days=30)}
     ConsultantFactory(name="Checked Chloe", credentials=["ibclc"], **checked)
     ConsultantFactory(name="Self Sam", credentials=["ibclc"])
     ConsultantFactory(name="Counsellor Cat", credentials=["counsellor"], **checked)
     ConsultantFactory(
         name="Lapsed Lena",
         credentials=["ibclc"],
-        recertification_due=TODAY - datetime.timedelta(days=1),
+        recertification_due=today - datetime.timedelta(days=1),
         **checked,
     )
     ConsultantFactory(
         name="Renewed Rita",
         credentials=["clc", "ibclc"],
-        recertification_due=TODAY,
+        recertification_due=today,
         **checked,
     )
     everyone = client.get(API, LONDON).json()
@@ -271,10 +273,12 @@ def test_nobody_near_still_finds_who_helps_by_video_in_the_state(client, directo
     assert data["remote"][-1]["name"] == "Phone Pat"
 
 
-def test_remote_helpers_rank_fresh_before_stale(client, directory, places):
+def test_remote_helpers_rank_fresh_before_stale(client, directory, places, today):
     kansas = {"latitude": 39.0997, "longitude": -94.5786, "services": ["video"]}
-    ConsultantFactory(name="Old Olga", remote_regions=["US"], last_verified=LONG_AGO, **kansas)
-    ConsultantFactory(name="New Nora", remote_regions=["US"], last_verified=TODAY, **kansas)
+    ConsultantFactory(
+        name="Old Olga", remote_regions=["US"], last_verified=today - STALE_AGE, **kansas
+    )
+    ConsultantFactory(name="New Nora", remote_regions=["US"], last_verified=today, **kansas)
     assert remote_names(client.get(URL, SPRINGFIELD)) == ["New Nora", "Old Olga"]
 
 

@@ -12,21 +12,20 @@ from django.utils import timezone
 from help_contacts.models import Consultant, ListingSource
 from tests.factories import ConsultantFactory
 
-TODAY = timezone.localdate()
-NOW = timezone.now()
 DAY = datetime.timedelta(days=1)
 
 
 def _listings():
     """Listings in every combination of the fields the moderation rules read."""
+    today, now = timezone.localdate(), timezone.now()
     cases = itertools.product(
         (ListingSource.EDITOR, ListingSource.SUGGESTION),
         (True, False),  # live
-        (None, NOW - 3 * DAY),  # first published
-        (None, NOW - 2 * DAY),  # rejected
-        (None, NOW - DAY),  # re-verification requested
-        (None, TODAY - 2 * DAY, TODAY),  # last verified
-        (None, NOW - 2 * DAY, NOW),  # last published
+        (None, now - 3 * DAY),  # first published
+        (None, now - 2 * DAY),  # rejected
+        (None, now - DAY),  # re-verification requested
+        (None, today - 2 * DAY, today),  # last verified
+        (None, now - 2 * DAY, now),  # last published
     )
     for number, (source, live, first, rejected, requested, verified, published) in enumerate(cases):
         ConsultantFactory(
@@ -50,7 +49,7 @@ def _listings():
         ("not_verified_for", "needs_verification"),
     ],
 )
-def test_listing_property_agrees_with_its_queryset_rule(db, method, property_name):
+def test_listing_property_agrees_with_its_queryset_rule(db, now, method, property_name):
     listings = _listings()
     in_query = set(getattr(Consultant.objects, method)().values_list("pk", flat=True))
     by_property = {listing.pk for listing in listings if getattr(listing, property_name)}
@@ -59,7 +58,7 @@ def test_listing_property_agrees_with_its_queryset_rule(db, method, property_nam
     assert len(in_query) < len(listings), "and listings it does not"
 
 
-def test_rejected_and_without_rejected_split_every_listing(db):
+def test_rejected_and_without_rejected_split_every_listing(db, now):
     listings = _listings()
     rejected = set(Consultant.objects.rejected().values_list("pk", flat=True))
     kept = set(Consultant.objects.without_rejected().values_list("pk", flat=True))
@@ -68,10 +67,10 @@ def test_rejected_and_without_rejected_split_every_listing(db):
     assert rejected | kept == {listing.pk for listing in listings}
 
 
-def test_staleness_follows_the_configured_number_of_months(db, settings):
+def test_staleness_follows_the_configured_number_of_months(db, now, settings, today):
     settings.DIRECTORY_STALE_AFTER_MONTHS = 6
-    recent = ConsultantFactory(last_verified=TODAY - relativedelta(months=5))
-    old = ConsultantFactory(last_verified=TODAY - relativedelta(months=7))
+    recent = ConsultantFactory(last_verified=today - relativedelta(months=5))
+    old = ConsultantFactory(last_verified=today - relativedelta(months=7))
     never = ConsultantFactory(last_verified=None)
     stale = set(Consultant.objects.not_verified_for())
     assert stale == {old, never}
@@ -81,10 +80,11 @@ def test_staleness_follows_the_configured_number_of_months(db, settings):
 
 def _credential_listings():
     """Listings in every combination of the fields the credential rules read."""
+    today = timezone.localdate()
     cases = itertools.product(
         ([], ["ibclc"], ["clc"], ["midwife", "ibclc"]),  # credentials
-        (None, TODAY - 400 * DAY, TODAY),  # checked against the register
-        (None, TODAY - DAY, TODAY, TODAY + 29 * DAY, TODAY + 31 * DAY),  # recertification due
+        (None, today - 400 * DAY, today),  # checked against the register
+        (None, today - DAY, today, today + 29 * DAY, today + 31 * DAY),  # recertification due
     )
     for number, (credentials, checked, due) in enumerate(cases):
         ConsultantFactory(
@@ -100,7 +100,7 @@ def _credential_listings():
     ("method", "property_name"),
     [("verified_ibclc", "is_verified_ibclc"), ("credential_check_due", "credential_check_due")],
 )
-def test_credential_property_agrees_with_its_queryset_rule(db, method, property_name):
+def test_credential_property_agrees_with_its_queryset_rule(db, now, method, property_name):
     listings = _credential_listings()
     in_query = set(getattr(Consultant.objects, method)().values_list("pk", flat=True))
     by_property = {listing.pk for listing in listings if getattr(listing, property_name)}
@@ -109,14 +109,14 @@ def test_credential_property_agrees_with_its_queryset_rule(db, method, property_
     assert len(in_query) < len(listings), "and listings it does not"
 
 
-def test_staleness_annotation_agrees_with_the_property(db):
+def test_staleness_annotation_agrees_with_the_property(db, now):
     listings = _listings()
     annotated = dict(Consultant.objects.with_staleness().values_list("pk", "is_stale"))
     assert annotated == {listing.pk: listing.needs_verification for listing in listings}
     assert set(annotated.values()) == {True, False}
 
 
-def test_serving_remotely_agrees_with_the_property(db):
+def test_serving_remotely_agrees_with_the_property(db, now):
     cases = itertools.product(
         (["clinic"], ["video"], ["phone", "clinic"]),
         ([], ["*"], ["US"], ["US-MO"], ["GB", "US-KS"]),

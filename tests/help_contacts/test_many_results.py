@@ -16,29 +16,28 @@ from tests.help_contacts.test_selectors import LONDON, offset
 API = "/api/v1/directory/"
 URL = "/find-support/"
 SEARCH = {"location": "London", "radius": "50"}
-TODAY = datetime.date.today()
-LONG_AGO = TODAY - datetime.timedelta(days=800)
 
 
 @pytest.fixture
-def crowd(db):
+def crowd(db, today):
     """230 listings north of central London, one every 150 m, with a cluster of ties: eight
     at exactly the same spot, fresh and stale, whose order is freshness then name."""
+    long_ago = today - datetime.timedelta(days=800)
     listings = []
     for number in range(222):
         lat, lon = offset(LONDON, north_km=0.15 * (number + 1))
         listings.append(
             Consultant(
                 name=f"Listing {number:03d}", slug=f"listing-{number:03d}",
-                latitude=lat, longitude=lon, live=True, last_verified=TODAY,
+                latitude=lat, longitude=lon, live=True, last_verified=today,
                 languages=["en"], services=["clinic"], costs=["private-fee"],
             )
         )  # fmt: skip
     tied_lat, tied_lon = offset(LONDON, north_km=2.925)  # between the 19th and 20th
     for name, checked in [
-        ("Tied Zoe", TODAY), ("Tied Amy", LONG_AGO), ("Tied Bea", TODAY),
-        ("Tied Cat", LONG_AGO), ("Tied Dee", TODAY), ("Tied Eve", TODAY),
-        ("Tied Fay", LONG_AGO), ("Tied Gus", TODAY),
+        ("Tied Zoe", today), ("Tied Amy", long_ago), ("Tied Bea", today),
+        ("Tied Cat", long_ago), ("Tied Dee", today), ("Tied Eve", today),
+        ("Tied Fay", long_ago), ("Tied Gus", today),
     ]:  # fmt: skip
         listings.append(
             Consultant(

@@ -2,6 +2,8 @@
 
 from html.parser import HTMLParser
 
+from django.urls import reverse
+
 SKIPPED_INPUT_TYPES = {"submit", "button", "image", "file", "reset"}
 
 
@@ -82,3 +84,18 @@ def form_data(html: str, *, action: str, **changes) -> dict:
         data.setdefault(f"{name}-count", "0")
     data.update(changes)
     return data
+
+
+def edit_page(client, page, *, follow=False, **changes):
+    """Load the page's editor and post it back with `changes`, as the editor's browser would."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    return client.post(
+        url, form_data(response.content.decode(), action=url, **changes), follow=follow
+    )
+
+
+def submit_page(client, page, *, follow=False, **changes):
+    """Edit the page and submit it for medical review, as the "Submit" button does."""
+    return edit_page(client, page, follow=follow, **{"action-submit": "1", **changes})

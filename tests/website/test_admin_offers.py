@@ -6,8 +6,8 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.conftest import member_of, visible_text
-from tests.factories import FactorPageFactory, PracticalInsightFactory, ReviewerProfileFactory
-from tests.website.admin_forms import form_data
+from tests.factories import FactorPageFactory, PracticalInsightFactory
+from tests.website.admin_forms import submit_page
 
 SEARCH_ALL_PAGES = 'placeholder="Search all pages…"'
 
@@ -15,27 +15,6 @@ SEARCH_ALL_PAGES = 'placeholder="Search all pages…"'
 @pytest.fixture
 def factor(factor_index):
     return FactorPageFactory(parent=factor_index, slug="stress", title="Stress and tiredness")
-
-
-@pytest.fixture
-def reviewer(db):
-    user = member_of("Medical reviewers", username="rita", first_name="Rita", last_name="Okafor")
-    ReviewerProfileFactory(user=user, display_name="Dr Rita Okafor", credentials="MBBS")
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return member_of("Editors", username="eddie", email="eddie@example.org")
-
-
-def submit_page(client, page, **changes):
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    html = client.get(url).content.decode()
-    # A StreamField's inputs are drawn by the admin's JavaScript; send its references as none.
-    changes.setdefault("references-count", "0")
-    data = form_data(html, action=url, **{"action-submit": "1", **changes})
-    return client.post(url, data, follow=True)
 
 
 def test_directory_managers_are_not_offered_a_page_search_they_cannot_use(client, home):
@@ -71,7 +50,7 @@ def test_bulk_actions_are_offered_only_to_roles_that_may_carry_them_out(client, 
 def test_awaiting_your_review_is_first_and_says_what_each_row_is(client, factor, editor, reviewer):
     insight = PracticalInsightFactory(title="Pump early")
     client.force_login(editor)
-    submit_page(client, factor, summary="Changed.")
+    submit_page(client, factor, follow=True, summary="Changed.")
     insight.save_revision(user=editor)
     insight.get_workflow().start(insight, editor)  # as "Submit to Medical review" does
 
@@ -96,7 +75,7 @@ def test_workflow_words_from_submission_to_the_request_for_changes(
 ):
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
-        response = submit_page(client, factor, summary="A claim without a source.")
+        response = submit_page(client, factor, follow=True, summary="A claim without a source.")
     text = visible_text(response)
     assert "has been sent to Medical review." in text
     assert "submitted for moderation" not in text

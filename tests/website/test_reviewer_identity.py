@@ -12,30 +12,12 @@ from core.models import ReviewerProfile
 from core.reviews import ReviewerProfileMissing, review_record_approval
 from tests.conftest import member_of, visible_text
 from tests.factories import FactorPageFactory, ReviewerProfileFactory
-from tests.website.admin_forms import form_data
+from tests.website.admin_forms import form_data, submit_page
 
 
 @pytest.fixture
 def factor(factor_index):
     return FactorPageFactory(parent=factor_index, slug="stress", title="Stress and tiredness")
-
-
-@pytest.fixture
-def editor(db):
-    return member_of("Editors", username="eddie")
-
-
-@pytest.fixture
-def reviewer(db):
-    user = member_of("Medical reviewers", username="rita", first_name="Rita", last_name="Okafor")
-    ReviewerProfileFactory(user=user, display_name="Dr Rita Okafor", credentials="MBBS, IBCLC")
-    return user
-
-
-def submit(client, page, **changes):
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    html = client.get(url).content.decode()
-    return client.post(url, form_data(html, action=url, **{"action-submit": "1", **changes}))
 
 
 def approve(client, page):
@@ -56,7 +38,7 @@ def test_editor_is_offered_no_reviewer_field_and_cannot_post_one(client, factor,
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[factor.pk])).content.decode()
     assert 'name="reviewed_by"' not in edit
     assert 'name="last_reviewed"' not in edit
-    response = submit(
+    response = submit_page(
         client,
         factor,
         summary="Rest helps.",
@@ -87,7 +69,7 @@ def test_editor_is_offered_no_reviewer_field_and_cannot_post_one(client, factor,
 def test_a_reviewer_without_a_profile_cannot_approve_and_is_told_why(client, factor, editor):
     nameless = member_of("Medical reviewers", username="nameless", first_name="", last_name="")
     client.force_login(editor)
-    submit(client, factor, summary="Needs a named reviewer.")
+    submit_page(client, factor, summary="Needs a named reviewer.")
 
     client.force_login(nameless)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[factor.pk]))

@@ -2,8 +2,6 @@
 
 import datetime
 
-import pytest
-
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,13 +18,6 @@ from tests.factories import (
 from tests.website.admin_forms import form_data
 
 ARTICLE_URL = "/breastfeeding-issues/when-breast-milk-is-not-coming-out/"
-
-
-@pytest.fixture
-def reviewer(db):
-    user = member_of("Medical reviewers", username="rita", first_name="Rita", last_name="Okafor")
-    ReviewerProfileFactory(user=user, display_name="Dr Rita Okafor", credentials="MBBS, IBCLC")
-    return user
 
 
 def test_approving_an_insight_updates_what_the_article_says_about_its_review(

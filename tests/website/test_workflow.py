@@ -16,9 +16,9 @@ from wagtail.test.utils.form_data import rich_text
 from core.models import SiteSettings
 from core.reviews import review_record_approval
 from factors.models import FactorPage, PracticalInsight
-from tests.conftest import member_of, visible_text
-from tests.factories import PracticalInsightFactory, ReviewerProfileFactory
-from tests.website.admin_forms import form_data
+from tests.conftest import visible_text
+from tests.factories import PracticalInsightFactory
+from tests.website.admin_forms import form_data, submit_page
 from website.models import ArticlePage
 
 FACTOR_URL = "/why-milk-can-be-slow/stress-and-fatigue/"
@@ -26,34 +26,8 @@ ARTICLE_URL = "/breastfeeding-issues/when-breast-milk-is-not-coming-out/"
 
 
 @pytest.fixture
-def editor(db):
-    return member_of("Editors", username="eddie")
-
-
-@pytest.fixture
-def reviewer(db):
-    user = member_of("Medical reviewers", username="rita", first_name="Rita", last_name="Okafor")
-    ReviewerProfileFactory(user=user, display_name="Dr Rita Okafor", credentials="MBBS, IBCLC")
-    return user
-
-
-@pytest.fixture
 def factor(demo_site):
     return FactorPage.objects.get(slug="stress-and-fatigue")
-
-
-def edit_page(client, page, **changes):
-    """Load the page's editor and post it back with `changes`, as the editor's browser would."""
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    response = client.get(url)
-    assert response.status_code == 200
-    # A StreamField's inputs are drawn by the admin's JavaScript; this factor has no references.
-    changes.setdefault("references-count", "0")
-    return client.post(url, form_data(response.content.decode(), action=url, **changes))
-
-
-def submit_factor_change(client, factor, summary):
-    return edit_page(client, factor, summary=summary, **{"action-submit": "1"})
 
 
 def workflow_action(client, page, action, comment=""):
@@ -80,7 +54,7 @@ def test_editors_change_to_a_factor_is_not_public_until_a_reviewer_approves(
 ):
     old_summary = factor.summary
     client.force_login(editor)
-    response = submit_factor_change(client, factor, "Rest helps milk flow: a new summary.")
+    response = submit_page(client, factor, summary="Rest helps milk flow: a new summary.")
     assert response.status_code == 302
 
     public = visible_text(client.get(FACTOR_URL))
@@ -104,7 +78,7 @@ def test_editors_change_to_a_factor_is_not_public_until_a_reviewer_approves(
 def test_approval_records_the_review_dates_and_the_reviewer(client, factor, editor, reviewer):
     today = timezone.localdate()
     client.force_login(editor)
-    submit_factor_change(client, factor, "Reviewed summary.")
+    submit_page(client, factor, summary="Reviewed summary.")
     client.force_login(reviewer)
     workflow_action(client, factor, "approve")
 
@@ -130,7 +104,7 @@ def test_approval_uses_the_sites_review_period(client, factor, editor, reviewer)
     settings_obj.review_period_months = 6
     settings_obj.save()
     client.force_login(editor)
-    submit_factor_change(client, factor, "Six-monthly summary.")
+    submit_page(client, factor, summary="Six-monthly summary.")
     client.force_login(reviewer)
     workflow_action(client, factor, "approve")
 
@@ -141,7 +115,7 @@ def test_approval_uses_the_sites_review_period(client, factor, editor, reviewer)
 
 def test_rejection_returns_the_change_with_the_reviewers_comment(client, factor, editor, reviewer):
     client.force_login(editor)
-    submit_factor_change(client, factor, "A claim without a source.")
+    submit_page(client, factor, summary="A claim without a source.")
     client.force_login(reviewer)
     mail.outbox.clear()
     response = workflow_action(client, factor, "reject", comment="Please cite a source.")

@@ -4,13 +4,12 @@ import re
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from factors.models import FactorPage, PracticalInsight
-from tests.factories import PracticalInsightFactory, UserFactory
+from tests.factories import PracticalInsightFactory
 
 ARTICLE_URL = "/breastfeeding-issues/when-breast-milk-is-not-coming-out/"
 FACTOR_URL = "/why-milk-can-be-slow/stress-and-fatigue/"
@@ -18,13 +17,6 @@ FACTOR_URL = "/why-milk-can-be-slow/stress-and-fatigue/"
 
 def visible_text(response):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
-
-
-@pytest.fixture
-def reviewer(db):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name="Medical reviewers"))
-    return user
 
 
 @pytest.fixture
