@@ -45,15 +45,27 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Within each module, the tests that use the demo site run last (see the module docstring)."""
-    position = {}
+    """Order the run so that shared state is built once and nothing wipes it early.
+
+    Within each module, the tests that use the demo site run last (see above). Tests in a
+    transactional database (whose flush empties every table) run after all the others, so the
+    demo site that the browser tests' one live server reads stays until they are done.
+    """
+    first_in_module = {}
     for index, item in enumerate(items):
-        uses_demo = "demo_site" in getattr(item, "fixturenames", ())
-        position[item] = (item.module.__name__ if hasattr(item, "module") else "", uses_demo, index)
-    first_index = {}
-    for item in items:
-        first_index.setdefault(position[item][0], position[item][2])
-    items.sort(key=lambda item: (first_index[position[item][0]], *position[item][1:]))
+        first_in_module.setdefault(getattr(item, "module", None), index)
+    original = {item: index for index, item in enumerate(items)}
+
+    def order(item):
+        fixtures = getattr(item, "fixturenames", ())
+        return (
+            "transactional_db" in fixtures or "live_server" in fixtures,
+            first_in_module[getattr(item, "module", None)],
+            "demo_site" in fixtures,
+            original[item],
+        )
+
+    items.sort(key=order)
 
 
 def member_of(group_name, **fields):

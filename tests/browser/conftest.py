@@ -9,6 +9,12 @@ import os
 from pathlib import Path
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
+
+from help_contacts.demo import load_directory_demo
+from tests.factories import ConsultantFactory
+from tests.help_contacts.conftest import make_place
+from website.demo.site import load_site_content
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,6 +37,38 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def _demo_server(django_db_setup, django_db_blocker):
+    """The demo site and a small directory, committed once, behind one live server.
+
+    Tests that only read (nearly all of them) share it; tests that change data use
+    `transactional_db` and `live_server` instead and run after every reader (tests/conftest.py).
+    """
+    with django_db_blocker.unblock():
+        ensure_wagtail_tree()
+        home = load_site_content(log=lambda message: None)
+        load_directory_demo(home=home, listings=0, log=lambda message: None)
+        make_place(
+            "London", country="United Kingdom", code="GB", latitude=51.5074,
+            longitude=-0.1278, population=8_961_989,
+        )  # fmt: skip
+        for index, name in enumerate(["Ada Abbott", "Bea Brennan", "Cara Chen"]):
+            ConsultantFactory(
+                name=name, slug=f"listing-{index}", latitude=51.5074 + index / 100,
+                website="https://example.org/", bio="Helps with latch.",
+            )  # fmt: skip
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo_server(_demo_server, django_db_blocker):
+    """The shared demo site's live server (`.url`), for a test that reads and never writes."""
+    with django_db_blocker.unblock():
+        yield _demo_server
 
 
 @pytest.fixture(scope="session")

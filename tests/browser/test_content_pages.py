@@ -5,8 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.conftest import describe, ensure_wagtail_tree
-from website.demo.site import load_site_content
+from tests.browser.conftest import describe
 
 ARTICLE = "/breastfeeding-issues/when-breast-milk-is-not-coming-out/"
 PAGES = [
@@ -25,33 +24,27 @@ PAGES = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
-@pytest.fixture
-def demo(transactional_db):
-    ensure_wagtail_tree()
-    load_site_content(log=lambda message: None)
-
-
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_accessibility_violations(demo, live_server, page, axe_violations, path):
-    page.goto(live_server.url + path)
+def test_page_has_no_accessibility_violations(demo_server, page, axe_violations, path):
+    page.goto(demo_server.url + path)
     violations = axe_violations(page)
     assert violations == [], describe(violations)
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_makes_no_third_party_requests_and_no_csp_errors(demo, live_server, page, path):
-    page.goto(live_server.url + path)
+def test_page_makes_no_third_party_requests_and_no_csp_errors(demo_server, page, path):
+    page.goto(demo_server.url + path)
     page.wait_for_load_state("networkidle")
-    server = urlparse(live_server.url).netloc
+    server = urlparse(demo_server.url).netloc
     foreign = [url for url in page.requests if urlparse(url).netloc not in ("", server)]
     assert foreign == []
     assert [e for e in page.console_errors if "Content Security Policy" in e] == []
 
 
-def test_article_reads_on_a_phone_without_javascript(demo, live_server, browser):
+def test_article_reads_on_a_phone_without_javascript(demo_server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     tab = context.new_page()
-    tab.goto(live_server.url + ARTICLE)
+    tab.goto(demo_server.url + ARTICLE)
     assert tab.locator("h1").inner_text() == "When breast milk is not coming out"
     assert tab.get_by_role("heading", name="Your baby's birth").is_visible()
     assert tab.get_by_role("link", name="Previous breast surgery").is_visible()
@@ -62,8 +55,8 @@ def test_article_reads_on_a_phone_without_javascript(demo, live_server, browser)
     context.close()
 
 
-def test_keyboard_user_can_skip_to_the_content(demo, live_server, page):
-    page.goto(live_server.url + ARTICLE)
+def test_keyboard_user_can_skip_to_the_content(demo_server, page):
+    page.goto(demo_server.url + ARTICLE)
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to main content"

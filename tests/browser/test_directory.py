@@ -6,40 +6,18 @@ from urllib.parse import urlparse
 
 import pytest
 
-from help_contacts.demo import load_directory_demo
-from tests.browser.conftest import describe, ensure_wagtail_tree
-from tests.factories import ConsultantFactory
-from tests.help_contacts.conftest import make_place
-from website.demo.site import load_site_content
+from tests.browser.conftest import describe
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
-@pytest.fixture
-def directory_demo(transactional_db):
-    ensure_wagtail_tree()
-    home = load_site_content(log=lambda message: None)
-    load_directory_demo(home=home, listings=0, log=lambda message: None)
-    make_place(
-        "London", country="United Kingdom", code="GB", latitude=51.5074, longitude=-0.1278,
-        population=8_961_989,
-    )  # fmt: skip
-    for index, name in enumerate(["Ada Abbott", "Bea Brennan", "Cara Chen"]):
-        ConsultantFactory(
-            name=name, slug=f"listing-{index}", latitude=51.5074 + index / 100,
-            website="https://example.org/", bio="Helps with latch.",
-        )  # fmt: skip
-
-
-def foreign_requests(tab, live_server):
-    server = urlparse(live_server.url).netloc
+def foreign_requests(tab, demo_server):
+    server = urlparse(demo_server.url).netloc
     return [url for url in tab.requests if urlparse(url).netloc not in ("", server)]
 
 
-def test_search_map_on_request_and_open_a_listing(
-    directory_demo, live_server, page, axe_violations
-):
-    page.goto(live_server.url + "/find-support/")
+def test_search_map_on_request_and_open_a_listing(demo_server, page, axe_violations):
+    page.goto(demo_server.url + "/find-support/")
     page.get_by_label("Town, city or ZIP code").fill("London, UK")
     page.get_by_role("button", name="Search", exact=True).last.click()
     page.wait_for_load_state("networkidle")
@@ -58,7 +36,7 @@ def test_search_map_on_request_and_open_a_listing(
     page.screenshot(path=str(SCREENSHOTS / "directory-phone.png"), full_page=True)
 
     # Until the parent asks for the map, nothing leaves the site and Leaflet is not loaded.
-    assert foreign_requests(page, live_server) == []
+    assert foreign_requests(page, demo_server) == []
     assert not any("leaflet" in url for url in page.requests)
     assert [e for e in page.console_errors if "Content Security Policy" in e] == []
 
@@ -81,10 +59,10 @@ def test_search_map_on_request_and_open_a_listing(
     assert page.get_by_role("link", name="Report a problem with this listing").is_visible()
 
 
-def test_directory_works_without_javascript(directory_demo, live_server, browser):
+def test_directory_works_without_javascript(demo_server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     tab = context.new_page()
-    tab.goto(live_server.url + "/find-support/?location=London%2C+UK")
+    tab.goto(demo_server.url + "/find-support/?location=London%2C+UK")
     assert tab.locator(".listing").count() == 3
     assert not tab.get_by_role("button", name="Show on map").is_visible()
     assert not tab.get_by_role("button", name="Use my location").is_visible()
@@ -96,12 +74,10 @@ SMALL_PHONE = {"width": 375, "height": 667}
 
 
 @pytest.mark.parametrize("javascript", [True, False])
-def test_first_result_is_in_the_first_screenful_at_375_px(
-    directory_demo, live_server, browser, javascript
-):
+def test_first_result_is_in_the_first_screenful_at_375_px(demo_server, browser, javascript):
     context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=javascript)
     tab = context.new_page()
-    tab.goto(live_server.url + "/find-support/?location=London%2C+UK&radius=25")
+    tab.goto(demo_server.url + "/find-support/?location=London%2C+UK&radius=25")
     SCREENSHOTS.mkdir(exist_ok=True)
     suffix = "js" if javascript else "nojs"
     tab.screenshot(path=str(SCREENSHOTS / f"directory-375-{suffix}.png"))
@@ -116,13 +92,13 @@ def test_first_result_is_in_the_first_screenful_at_375_px(
 
 
 def test_referral_sheet_is_made_from_ticked_results_and_prints_on_one_page(
-    directory_demo, live_server, browser, axe_violations
+    demo_server, browser, axe_violations
 ):
     # JavaScript on: axe-core runs in the page (the sheet itself needs none).
     context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=True)
     context.set_default_timeout(20_000)
     tab = context.new_page()
-    tab.goto(live_server.url + "/find-support/?location=London%2C+UK")
+    tab.goto(demo_server.url + "/find-support/?location=London%2C+UK")
     for name in ("Ada Abbott", "Bea Brennan", "Cara Chen"):
         tab.get_by_label(f"Add to a referral sheet {name}").check()
     tab.get_by_role("button", name="Make a referral sheet").click()

@@ -6,18 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ensure_wagtail_tree
-from website.demo.site import load_site_content
-
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 SMALL_PHONE = {"width": 375, "height": 812}
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
-
-
-@pytest.fixture
-def demo(transactional_db):
-    ensure_wagtail_tree()
-    load_site_content(log=lambda message: None)
 
 
 @pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
@@ -39,10 +30,8 @@ def shoot(tab, name):
     tab.screenshot(path=str(SCREENSHOTS / f"{name}-375-{suffix}.png"), full_page=True)
 
 
-def test_one_tap_from_home_to_the_first_days_table_and_the_numbers_to_call(
-    demo, live_server, phone
-):
-    phone.goto(live_server.url + "/")
+def test_one_tap_from_home_to_the_first_days_table_and_the_numbers_to_call(demo_server, phone):
+    phone.goto(demo_server.url + "/")
     assert fits_the_screen(phone)
     shoot(phone, "home")
     phone.get_by_role("link", name="Your first days of feeding").first.click()  # tap 1
@@ -55,8 +44,8 @@ def test_one_tap_from_home_to_the_first_days_table_and_the_numbers_to_call(
     shoot(phone, "first-days")
 
 
-def test_three_taps_from_home_to_a_plan_that_prints_on_one_page(demo, live_server, phone):
-    phone.goto(live_server.url + "/")
+def test_three_taps_from_home_to_a_plan_that_prints_on_one_page(demo_server, phone):
+    phone.goto(demo_server.url + "/")
     phone.get_by_role("link", name="Take this to your appointment").first.click()  # tap 1
     phone.get_by_label("How old is your baby?").select_option("4")
     phone.get_by_label("A caesarean birth").check()  # tap 2
@@ -76,12 +65,12 @@ def test_three_taps_from_home_to_a_plan_that_prints_on_one_page(demo, live_serve
         assert len(PDF_PAGE.findall(pdf)) == 1, paper
 
 
-def test_the_first_days_table_and_its_sources_fit_one_printed_page(demo, live_server, browser):
+def test_the_first_days_table_and_its_sources_fit_one_printed_page(demo_server, browser):
     # An A4 sheet less the print stylesheet's 12 mm margins: 186 x 273 mm at 96 px an inch.
     printable = {"width": round(186 / 25.4 * 96), "height": round(273 / 25.4 * 96)}
     context = browser.new_context(viewport=printable, java_script_enabled=False)
     tab = context.new_page()
-    tab.goto(live_server.url + "/first-days/")
+    tab.goto(demo_server.url + "/first-days/")
     tab.emulate_media(media="print")
     height = tab.evaluate("document.querySelector('.day-table').getBoundingClientRect().height")
     assert 0 < height <= printable["height"]
