@@ -72,6 +72,7 @@ def test_listing_address_geocodes_from_zip_then_town(places):
 
 
 @pytest.mark.django_db
+@pytest.mark.slow
 def test_load_gazetteer_fills_the_table_from_packaged_data_once():
     call_command("load_gazetteer", verbosity=0)
     count = Place.objects.count()

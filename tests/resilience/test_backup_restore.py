@@ -152,6 +152,7 @@ def manage(environment, *args, stdin=None):
     return result.stdout
 
 
+@pytest.mark.slow
 def test_everything_comes_back_after_the_database_and_media_are_wiped(site):
     environment = site.environment
     manage(environment, "migrate", "--noinput", "-v", "0")
