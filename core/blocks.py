@@ -1,5 +1,6 @@
 """Blocks any long-form page can use: headings, callouts, references."""
 
+from django.db import models
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -107,3 +108,36 @@ class SourcedSectionBlock(blocks.StructBlock):
             "text": "<p>Night feeds help your milk supply build.</p>",
             "sources": [{"title": "Breastfeeding guidance", "publisher": "A health service"}],
         }
+
+
+class SignTier(models.TextChoices):
+    """How urgent a warning sign is: the card lists the tiers in this order."""
+
+    EMERGENCY = "emergency", _("Call the emergency number now")
+    URGENT = "urgent", _("Get urgent help now")
+    TODAY = "today", _("Call your midwife or doctor today")
+
+
+class SignBlock(blocks.StructBlock):
+    """One warning sign: whose it is, how urgent, and the references that say so."""
+
+    tier = blocks.ChoiceBlock(
+        choices=SignTier.choices,
+        default=SignTier.TODAY,
+        help_text=_("As urgent as the most urgent source below says."),
+    )
+    who = blocks.ChoiceBlock(choices=[("baby", _("The baby")), ("parent", _("The parent"))])
+    text = blocks.CharBlock(
+        max_length=240,
+        help_text=_("One plain sentence that finishes 'Get help if your baby…' or '…if you…'."),
+    )
+    sources = blocks.ListBlock(
+        blocks.IntegerBlock(min_value=1, max_value=99),
+        min_num=1,
+        label=_("Sources"),
+        help_text=_("The numbers, in the references list below, of the sources for this sign."),
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Warning sign")

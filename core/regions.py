@@ -30,6 +30,9 @@ class RegionWords:
     emergency_number: str
     urgent_number: str
     urgent_number_name: Promise | str
+    # Where to go at once when it is urgent but not a 999/911/112 call.
+    urgent_route: Promise
+    country_name: Promise
 
 
 REGION_WORDS = {
@@ -45,6 +48,8 @@ REGION_WORDS = {
         emergency_number="999",
         urgent_number="111",
         urgent_number_name=_("NHS 111"),
+        urgent_route=_("call NHS 111, ask your GP for an urgent appointment, or go to A&E"),
+        country_name=_("the UK"),
     ),
     # US: 911 (911.gov); no national non-emergency medical line.
     Region.US: RegionWords(
@@ -57,6 +62,8 @@ REGION_WORDS = {
         emergency_number="911",
         urgent_number="",
         urgent_number_name="",
+        urgent_route=_("call your baby's doctor now, or go to the emergency room"),
+        country_name=_("the US"),
     ),
     # EU: 112 reaches emergency services in every member state (European Commission).
     Region.EU: RegionWords(
@@ -69,6 +76,8 @@ REGION_WORDS = {
         emergency_number="112",
         urgent_number="",
         urgent_number_name="",
+        urgent_route=_("call a doctor now, or go to the emergency department"),
+        country_name=_("the EU"),
     ),
 }
 
@@ -77,6 +86,65 @@ def region_words(region: str) -> RegionWords:
     return REGION_WORDS.get(region, REGION_WORDS[Region.UK])
 
 
+# ISO 3166 codes of the countries each region's text and numbers serve. 112 works in every
+# EU member state (European Commission); the UK's numbers serve the Crown Dependencies too.
+REGION_COUNTRIES = {
+    Region.UK: {"GB", "UK", "IM", "JE", "GG"},
+    Region.US: {"US", "PR", "GU", "VI", "AS", "MP"},
+    Region.EU: {
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+        "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    },
+}  # fmt: skip
+
+
+def region_for_country(country_code: str) -> str | None:
+    """The region whose numbers and words fit a country, or None for one the site doesn't serve."""
+    code = (country_code or "").strip().upper()
+    return next((region for region, codes in REGION_COUNTRIES.items() if code in codes), None)
+
+
+def region_from_query(value) -> str | None:
+    """A region chosen in the URL (`?region=us`), or None for anything that is not one."""
+    if isinstance(value, str) and value in Region.values:
+        return value
+    return None
+
+
 def tel_href(number: str) -> str:
-    """A phone number as a `tel:` link wants it: digits and a leading plus only."""
-    return "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    """A phone number as a `tel:` link wants it: ASCII digits and a leading plus only.
+
+    The one home of this rule: every `tel:` link on the site is made by it."""
+    return "".join(ch for ch in (number or "") if ch in "0123456789+")
+
+
+@dataclass(frozen=True)
+class RegionHelp:
+    """The numbers to call and the words to use for one region, as the card shows them."""
+
+    region: str
+    words: RegionWords
+    emergency_number_shown: str
+    urgent_number_shown: str
+    urgent_number_name_shown: Promise | str
+
+    @classmethod
+    def of(cls, region: str, *, emergency="", urgent="", urgent_name="") -> "RegionHelp":
+        """The region's own numbers, unless an editor set others (`emergency`, `urgent`)."""
+        words = region_words(region)
+        urgent_number = urgent or words.urgent_number
+        return cls(
+            region=region,
+            words=words,
+            emergency_number_shown=emergency or words.emergency_number,
+            urgent_number_shown=urgent_number,
+            urgent_number_name_shown=urgent_name or words.urgent_number_name or urgent_number,
+        )
+
+    @property
+    def emergency_tel(self):
+        return tel_href(self.emergency_number_shown)
+
+    @property
+    def urgent_tel(self):
+        return tel_href(self.urgent_number_shown)

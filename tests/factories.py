@@ -121,9 +121,30 @@ class WarningSignsFactory(factory.django.DjangoModelFactory):
         model = WarningSigns
 
     title = "Get help now"
-    emergency_signs = "<ul><li>your baby cannot be woken</li></ul>"
-    baby_signs = "<ul><li>has had no wet nappy for 8 hours</li></ul>"
-    parent_signs = "<ul><li>are bleeding heavily</li></ul>"
+    region = "uk"
+    emergency_line = "your baby cannot be woken"
+    signs = factory.LazyFunction(
+        lambda: [
+            (
+                "sign",
+                {"tier": "emergency", "who": "baby", "text": "cannot be woken", "sources": [1]},
+            ),
+            ("sign", {"tier": "urgent", "who": "baby", "text": "has a fit", "sources": [1]}),
+            (
+                "sign",
+                {
+                    "tier": "today",
+                    "who": "baby",
+                    "text": "has had no wet nappy for 8 hours",
+                    "sources": [1],
+                },
+            ),
+            (
+                "sign",
+                {"tier": "today", "who": "parent", "text": "are bleeding heavily", "sources": [1]},
+            ),
+        ]
+    )
     references = factory.LazyFunction(
         lambda: [("reference", {"title": "Warning signs guidance", "publisher": "NHS"})]
     )

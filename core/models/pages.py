@@ -19,6 +19,10 @@ class BasePage(CachedViewRestrictionsMixin, Page):
 
     cache_lifetime: Lifetime = PAGE
     objects = CachedPublicPageManager()  # `public()` without a query each time
+    # The registry of pages that must show the get-help-now card near the top: every page
+    # type says whether it does, and tests/website/test_help_card_everywhere.py renders each
+    # one (and every directory state) to check the card, its number and every in-page link.
+    shows_help_card: bool = True
 
     class Meta:
         abstract = True

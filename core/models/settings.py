@@ -9,7 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site
 
-from core.regions import Region, region_words, tel_href
+from core.regions import Region, RegionHelp, region_words, tel_href
 from core.site_cache import site_cached
 
 DEFAULT_SEARCH_SYNONYMS = "\n".join(
@@ -181,25 +181,16 @@ class SiteSettings(BaseSiteSetting):
         """The region's words for nappies, midwife, postcode and the like."""
         return region_words(self.region)
 
-    @property
-    def emergency_number_shown(self):
-        return self.emergency_number or self.words.emergency_number
-
-    @property
-    def urgent_number_shown(self):
-        return self.urgent_number or self.words.urgent_number
-
-    @property
-    def urgent_number_name_shown(self):
-        return self.urgent_number_name or self.words.urgent_number_name or self.urgent_number_shown
-
-    @property
-    def emergency_tel(self):
-        return tel_href(self.emergency_number_shown)
-
-    @property
-    def urgent_tel(self):
-        return tel_href(self.urgent_number_shown)
+    def help_for_region(self, region=None) -> RegionHelp:
+        """Numbers and words for `region`; the numbers typed here apply to the site's own."""
+        if not region or region == self.region:
+            return RegionHelp.of(
+                self.region,
+                emergency=self.emergency_number,
+                urgent=self.urgent_number,
+                urgent_name=self.urgent_number_name,
+            )
+        return RegionHelp.of(region)
 
     @property
     def live_warning_signs(self):

@@ -509,10 +509,11 @@ def directory_work_waiting(*, limit: int = 10) -> dict:
     }
 
 
-def support_contacts_helplines() -> list:
-    """The published helplines, in the editors' order: shown wherever a parent needs help now."""
-    return list(
-        SupportContact.objects.filter(kind=ContactKind.HELPLINE, live=True).order_by(
-            "sort_order", "name"
-        )
-    )
+def support_contacts_helplines(region: str | None = None) -> list:
+    """The published helplines, in the editors' order: shown wherever a parent needs help now.
+
+    With a region, only those serving it (or serving everyone)."""
+    helplines = SupportContact.objects.filter(kind=ContactKind.HELPLINE, live=True)
+    if region:
+        helplines = helplines.filter(Q(region=region) | Q(region=""))
+    return list(helplines.order_by("sort_order", "name"))

@@ -2,7 +2,8 @@
 
 from django import template
 
-from core.models import SiteSettings
+from core.models import SiteSettings, WarningSigns
+from core.regions import Region, region_from_query
 from core.site_cache import site_cached
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.selectors import support_contacts_helplines
@@ -10,19 +11,48 @@ from help_contacts.data.selectors import support_contacts_helplines
 register = template.Library()
 
 
+def warning_signs_for(site_settings, region):
+    """The live warning signs written for `region`: the site's own card if it is for that
+    region, otherwise the newest live one for it, or None (the card then shows its notice)."""
+
+    def find():
+        chosen = site_settings.live_warning_signs
+        if chosen is not None and chosen.region == region:
+            return chosen
+        return WarningSigns.objects.filter(live=True, region=region).order_by("-pk").first()
+
+    return site_cached(f"warning-signs:{site_settings.pk}:{region}", find)
+
+
+def card_region(request, site_settings, page_region=None):
+    """The region the card speaks for: the reader's choice in the URL (`?region=`), else the
+    page's own (the place searched, the listing's country), else the site's."""
+    chosen = region_from_query(request.GET.get("region")) if request is not None else None
+    return chosen or page_region or site_settings.region
+
+
 @register.inclusion_tag("components/get_help_now.html", takes_context=True)
-def get_help_now(context):
-    """The warning signs from the site settings, the region's numbers and the live helplines."""
+def get_help_now(context, region=None, signs=None):
+    """The warning signs for the page's region, that region's numbers and the live helplines.
+
+    `signs` shows a given card instead (the admin's preview of a draft)."""
     request = context.get("request")
     site_settings = SiteSettings.for_request(request) if request is not None else None
     if site_settings is None:
         return {"signs": None}
+    region = card_region(request, site_settings, region or context.get("card_region"))
+    help_numbers = site_settings.help_for_region(region)
     return {
         "request": request,
         "site_settings": site_settings,
-        "signs": site_settings.live_warning_signs,
-        "words": site_settings.words,
-        "helplines": site_cached("helplines", support_contacts_helplines),
+        "help": help_numbers,
+        "words": help_numbers.words,
+        "region": region,
+        "other_regions": [(value, label) for value, label in Region.choices if value != region],
+        "signs": signs if signs is not None else warning_signs_for(site_settings, region),
+        "helplines": site_cached(
+            f"helplines:{region}", lambda: support_contacts_helplines(region)
+        ),
     }
 
 

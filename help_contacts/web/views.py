@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from core.db_routing import reads_from_replica
 from core.http_cache import SEARCH, public_cache
-from help_contacts.data.choices import ContactKind
+from core.regions import region_for_country
 from help_contacts.data.directory_page import directory_page_find
-from help_contacts.data.models import Consultant, SupportContact
+from help_contacts.data.models import Consultant
 from help_contacts.data.representations import (
     consultant_api_json,
     consultant_json_ld,
@@ -29,7 +29,9 @@ from help_contacts.data.selectors import (
     NearestFirstPaginator,
     consultants_remote,
     index_walks_planned,
+    place_nearest,
     search_regions,
+    support_contacts_helplines,
 )
 from help_contacts.data.services import listing_suggestion_create, problem_report_create
 from help_contacts.web.forms import (
@@ -122,6 +124,9 @@ def directory_search_context(request, page):
         context["last_page_url"] = _query_with(request, page=error.last)
         return context
     wider = [radius for radius, _label in RADIUS_CHOICES if radius > search.radius_km]
+    # The get-help-now card speaks for the country searched: 911 for New York, 999 for Leeds.
+    place = search.place or place_nearest(point=search.point)
+    context["card_region"] = region_for_country(place.country_code) if place else None
     context.update(
         # The referral sheet's form repeats the search, so the sheet can say what found them.
         search_query_values=[
@@ -140,9 +145,7 @@ def directory_search_context(request, page):
         alternatives=search.alternatives,
     )
     if page_obj.paginator.count < FEW_RESULTS:
-        context["helplines"] = SupportContact.objects.filter(
-            kind=ContactKind.HELPLINE, live=True
-        ).order_by("sort_order", "name")
+        context["helplines"] = support_contacts_helplines(context["card_region"])
     return context
 
 
@@ -207,6 +210,7 @@ def consultant_detail(request, page, slug):
             "consultant": consultant,
             "json_ld": consultant_json_ld(consultant=consultant, url=url),
             "report_url": page.route_url("report_problem", request, slug=slug),
+            "card_region": region_for_country(consultant.country),
         },
     )
 

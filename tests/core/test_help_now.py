@@ -2,6 +2,7 @@
 on every health and listing page."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.urls import reverse
 
@@ -19,6 +20,12 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def card_text(response):
+    """The text of the get-help-now card alone."""
+    card = BeautifulSoup(response.content.decode(), "html.parser").find(id="get-help-now")
+    return " ".join(card.get_text(" ").split())
 
 
 def site_settings(**fields):
@@ -49,7 +56,7 @@ def test_every_health_and_listing_page_shows_the_signs_and_the_numbers_to_call(c
         assert "Call 999 now if your baby cannot be woken" in text, name
         assert "has had no wet nappy for 8 hours" in text, name
         assert "are bleeding heavily" in text, name
-        assert "Call NHS 111 (111)" in text, name
+        assert "Call NHS 111" in text, name
         assert "Where these signs come from: Warning signs guidance . NHS." in text, name
 
 
@@ -77,11 +84,17 @@ def test_numbers_follow_the_sites_region(client, pages, region, says, never):
 def test_the_card_names_who_to_call_in_the_regions_words(client, pages):
     site_settings(region="uk", warning_signs=WarningSignsFactory())
     uk = visible_text(client.get(pages["article"]))
-    assert "Get help today from your midwife, health visitor or NHS 111" in uk
-    site_settings(region="us")
-    assert "Get help today from your midwife or pediatrician" in visible_text(
-        client.get(pages["article"])
+    assert "Call your midwife or health visitor today if" in uk
+    assert (
+        "Get urgent help now — call NHS 111, ask your GP for an urgent appointment, or go to A&E"
+        in uk
     )
+    site_settings(region="us")
+    # No reviewed card for the US yet: its notice, in US words, with 911.
+    us = card_text(client.get(pages["article"]))
+    assert "Call 911 now if you think your baby's life, or yours, is in danger" in us
+    assert "call your midwife or pediatrician now" in us
+    assert "health visitor" not in us and "NHS" not in us
 
 
 def test_a_number_typed_in_the_settings_wins_over_the_regions(client, pages):
@@ -117,16 +130,16 @@ def test_unpublished_warning_signs_are_not_shown_and_the_numbers_still_are(clien
     text = visible_text(client.get(pages["article"]))
     assert "cannot be woken" not in text
     assert "Call your midwife." in text
-    assert "In an emergency call 999 ." in text
+    assert "Call 999 now if you think your baby's life, or yours, is in danger" in text
 
 
 def test_publishing_new_signs_shows_them_on_the_next_request(client, pages):
     signs = WarningSignsFactory()
     site_settings(warning_signs=signs)
     assert "cannot be woken" in visible_text(client.get(pages["factor"]))
-    signs.emergency_signs = "<ul><li>your baby is floppy</li></ul>"
+    signs.emergency_line = "your baby is floppy"
     signs.save_revision().publish()
-    assert "your baby is floppy" in visible_text(client.get(pages["factor"]))
+    assert "Call 999 now if your baby is floppy" in visible_text(client.get(pages["factor"]))
 
 
 def test_warning_signs_are_health_content_approved_through_medical_review():
@@ -150,3 +163,53 @@ def test_the_admin_screens_for_warning_signs_and_the_region_open(client, home):
         response = client.get(url)
         assert response.status_code == 200, url
     assert "Region and numbers to call" in response.content.decode()
+
+
+def test_a_reader_can_choose_her_country_in_the_url_and_the_page_stays_cacheable(client, pages):
+    site_settings(region="uk", warning_signs=WarningSignsFactory())
+    us_signs = WarningSignsFactory(region="us", emergency_line="your baby is not breathing")
+    response = client.get(pages["article"], {"region": "us"})
+    text = visible_text(response)
+    assert "Call 911 now if your baby is not breathing" in text
+    assert 'href="tel:911"' in response.content.decode()
+    assert "Not in the US? Choose your country:" in text
+    assert not response.cookies
+    assert "public" in response.headers["Cache-Control"]
+    # The switch is a link that keeps the page's own query.
+    html = client.get(pages["article"]).content.decode()
+    assert 'href="?region=us"' in html and 'href="?region=eu"' in html
+    assert us_signs.region == "us"
+
+
+@pytest.mark.parametrize("value", ["xx", "US", "ｕｓ", "uk\x00", "", "u" * 5000])
+def test_a_region_that_is_not_one_is_ignored(client, pages, value):
+    site_settings(region="uk", warning_signs=WarningSignsFactory())
+    response = client.get(pages["article"], {"region": value})
+    assert response.status_code == 200
+    assert "Call 999 now if your baby cannot be woken" in visible_text(response)
+
+
+def test_each_sign_links_to_its_numbered_source(client, pages):
+    site_settings(region="uk", warning_signs=WarningSignsFactory())
+    html = client.get(pages["article"]).content.decode()
+    assert 'class="ref-marker" href="#help-now-source-1"' in html
+    assert 'id="help-now-source-1"' in html
+
+
+def test_a_sign_cannot_cite_a_source_the_card_does_not_list():
+    from django.core.exceptions import ValidationError
+
+    signs = WarningSignsFactory.build(
+        signs=[("sign", {"tier": "today", "who": "baby", "text": "x", "sources": [2]})]
+    )
+    with pytest.raises(ValidationError, match="cites source 2"):
+        signs.clean()
+
+
+def test_the_fallback_notice_shows_where_the_region_has_no_reviewed_card(client, pages):
+    site_settings(
+        region="uk", warning_signs=None, urgent_care_notice="<p>Your baby is not feeding.</p>"
+    )
+    text = visible_text(client.get(pages["factor"]))
+    assert "If you are worried Your baby is not feeding." in text
+    assert "Call 999 now if you think your baby's life, or yours, is in danger" in text

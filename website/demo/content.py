@@ -413,11 +413,6 @@ REFERENCES = {
         "publisher": "West Yorkshire Healthier Together (NHS)",
         "url": "https://wyhealthiertogether.nhs.uk/parentscarers/worried-your-baby-unwell-under-3-months/jaundice",
     },
-    "nhs-dehydration": {
-        "title": "Dehydration in under 5s (NHS text, stored copy)",
-        "publisher": "NHS",
-        "url": "https://clmp.org.uk/pages/Dehydration-in-under-5s",
-    },
     "nhs-fever": {
         "title": "Fever in children",
         "publisher": "NHS",
@@ -462,10 +457,15 @@ REFERENCES = {
         "publisher": "Kent and Medway Local Maternity System (NHS)",
         "url": "https://www.kentandmedwaylms.nhs.uk/after-birth/emotional-wellbeing-after-birth/post-natal-depression",
     },
-    "nhs-psychosis": {
-        "title": "Puerperal psychosis (NHS text reviewed 2018, stored copy)",
-        "publisher": "NHS",
-        "url": "https://zana.com/a/puerperal-psychosis.7183",
+    "mindwell-psychosis": {
+        "title": "What is postpartum psychosis?",
+        "publisher": "MindWell Leeds (NHS in Leeds)",
+        "url": "https://www.mindwell-leeds.org.uk/myself/how-life-experiences-can-affect-us/pregnancy-and-becoming-a-parent/i-am-a-new-dad-or-partner/what-is-postpartum-psychosis/",
+    },
+    "mkuh-illness": {
+        "title": "Illness in baby",
+        "publisher": "Milton Keynes University Hospital NHS Foundation Trust",
+        "url": "https://www.mkuh.nhs.uk/maternity-services/your-pregnancy-journey/postnatal-care/illness-in-baby",
     },
     "wmas-999-111": {
         "title": "999 or 111?",
@@ -537,54 +537,37 @@ REFERENCES = {
     },
 }
 
-# The "get help now" card, for a UK site: it follows NHS national guidance where local
-# NHS sources differ (a fever in a baby under 3 months: NHS 111 nationally).
+# The "get help now" card for UK readers, in NHS wording. Each sign sits in the tier of the
+# most urgent source it cites, and its sources are REFERENCES keys. Readers in other regions
+# see the card's notice with their own numbers until a reviewed card for their region exists.
 WARNING_SIGNS = {
-    "title": "Get help now",
-    "emergency_signs": (
-        "<ul>"
-        "<li>your baby cannot be woken, or has pauses in their breathing</li>"
-        "<li>you have sudden or very heavy bleeding, chest pain, or you collapse</li>"
-        "<li>you, or the people around you, think you may have postpartum psychosis: "
-        "it is a medical emergency</li>"
-        "</ul>"
-    ),
-    "baby_signs": (
-        "<ul>"
-        "<li>has yellow skin or eyes in the first 24 hours, or still after 2 weeks "
-        "(3 weeks if born early)</li>"
-        "<li>is getting sleepier and less interested in feeding</li>"
-        "<li>has had no wet nappy for 8 hours</li>"
-        "<li>has fewer than 8 feeds in 24 hours once the first days are over</li>"
-        "<li>has dark wee, or pink or orange crystals in the nappy after the first couple "
-        "of days</li>"
-        "<li>has pale, chalky poo</li>"
-        "<li>is under 3 months old with a temperature of 38°C or more</li>"
-        "</ul>"
-    ),
-    "parent_signs": (
-        "<ul>"
-        "<li>are bleeding heavily, bleeding more rather than less, or passing clots bigger "
-        "than a 50p coin</li>"
-        "<li>have a fever or shivers, or a discharge that smells bad</li>"
-        "<li>have a red, painful area on a breast and a temperature of 38°C or more</li>"
-        "<li>have felt low for more than a week or two since the birth</li>"
-        "</ul>"
-    ),
-    "references": [
-        "wy-jaundice",
-        "elht-early-days",
-        "grampian-poo",
-        "nhs-dehydration",
-        "nhs-fever",
-        "nice-ng194",
-        "rotherham-postnatal",
-        "nhs-mastitis",
-        "kent-pnd",
-        "nhs-psychosis",
-        "wmas-999-111",
-    ],
-}
+    "uk": {
+        "title": "Get help now",
+        "emergency_line": "your baby cannot be woken, stops breathing, goes blue or has a fit",
+        "signs": [
+            {"tier": "emergency", "who": "baby", "text": "cannot be woken, or has pauses in their breathing", "sources": ["wy-jaundice", "mkuh-illness"]},
+            {"tier": "emergency", "who": "baby", "text": "stops breathing, or goes blue", "sources": ["mkuh-illness"]},
+            {"tier": "emergency", "who": "baby", "text": "has a fit (a seizure or convulsion)", "sources": ["mkuh-illness"]},
+            {"tier": "emergency", "who": "parent", "text": "have sudden or very heavy bleeding, chest pain, or you collapse", "sources": ["rotherham-postnatal"]},
+            {"tier": "emergency", "who": "parent", "text": "might harm yourself or your baby, or someone close to you fears you might", "sources": ["mindwell-psychosis"]},
+            {"tier": "urgent", "who": "baby", "text": "is under 3 months old and has a temperature of 38°C or more", "sources": ["nhs-fever"]},
+            {"tier": "urgent", "who": "baby", "text": "has yellow skin or eyes in the first 24 hours after birth", "sources": ["wy-jaundice"]},
+            {"tier": "urgent", "who": "baby", "text": "looks very pale all over, has blotchy skin, or feels cold to the touch", "sources": ["mkuh-illness"]},
+            {"tier": "urgent", "who": "baby", "text": "has a bulging soft spot on the top of their head", "sources": ["mkuh-illness"]},
+            {"tier": "urgent", "who": "parent", "text": "seem suddenly confused, hear or see things that are not there, have strange or frightening beliefs, a very high or fast-changing mood, or cannot sleep: people close to you often notice this before you do", "sources": ["mindwell-psychosis"]},
+            {"tier": "today", "who": "baby", "text": "is not feeding, or is not interested in feeds", "sources": ["mkuh-illness"]},
+            {"tier": "today", "who": "baby", "text": "is getting sleepier and less interested in feeding", "sources": ["wy-jaundice"]},
+            {"tier": "today", "who": "baby", "text": "has had no wet nappy for 8 hours, or is passing much less wee", "sources": ["wy-jaundice", "mkuh-illness"]},
+            {"tier": "today", "who": "baby", "text": "has fewer than 8 feeds in 24 hours once the first days are over", "sources": ["elht-early-days"]},
+            {"tier": "today", "who": "baby", "text": "has dark wee, or pink or orange crystals in the nappy after the first couple of days", "sources": ["grampian-poo"]},
+            {"tier": "today", "who": "baby", "text": "has pale, chalky poo, or still has yellow skin or eyes after 2 weeks (3 weeks if born early)", "sources": ["wy-jaundice"]},
+            {"tier": "today", "who": "parent", "text": "are bleeding more rather than less, or passing clots bigger than a 50p coin", "sources": ["rotherham-postnatal"]},
+            {"tier": "today", "who": "parent", "text": "have a fever or shivers, or a discharge that smells bad", "sources": ["rotherham-postnatal", "nice-ng194"]},
+            {"tier": "today", "who": "parent", "text": "have a red, painful area on a breast and a temperature of 38°C or more", "sources": ["nhs-mastitis"]},
+            {"tier": "today", "who": "parent", "text": "have felt low for more than a week or two since the birth", "sources": ["kent-pnd"]},
+        ],
+    },
+}  # fmt: skip
 
 # The first-days guide. The table follows NHS national guidance (the site's region is the
 # UK) and its note says where other guidance differs.

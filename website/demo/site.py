@@ -80,15 +80,24 @@ def _factor_specs():
     return {**specs, **content.NEW_FACTORS}
 
 
-def _warning_signs():
-    spec = content.WARNING_SIGNS
+def _warning_signs(region):
+    """One region's card: its signs cite sources by number, in order of first citation."""
+    spec = content.WARNING_SIGNS[region]
+    keys = list(dict.fromkeys(key for sign in spec["signs"] for key in sign["sources"]))
+    signs = [
+        (
+            "sign",
+            {**sign, "sources": [keys.index(key) + 1 for key in sign["sources"]]},
+        )
+        for sign in spec["signs"]
+    ]
     return _snippet(
         WarningSigns,
-        {"title": spec["title"]},
-        emergency_signs=spec["emergency_signs"],
-        baby_signs=spec["baby_signs"],
-        parent_signs=spec["parent_signs"],
-        references=_reference_stream(spec["references"]),
+        {"region": region},
+        title=spec["title"],
+        emergency_line=spec["emergency_line"],
+        signs=signs,
+        references=_reference_stream(keys),
     )
 
 
@@ -183,7 +192,7 @@ def load_site_content(*, log=print):
         settings_obj.save()
     if settings_obj.warning_signs_id is None:
         settings_obj.region = Region.UK
-        settings_obj.warning_signs = _warning_signs()
+        settings_obj.warning_signs = _warning_signs(Region.UK)
         settings_obj.save()
 
     contacts = {

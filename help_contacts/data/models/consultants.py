@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
 from core.models import EditorialSnippet
+from core.regions import tel_href
 from core.validators import validate_multiline, validate_single_line
 from help_contacts.data.choices import (
     Cost,
@@ -419,7 +420,7 @@ class Consultant(EditorialSnippet):
 
     @property
     def phone_tel(self):
-        return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return tel_href(self.phone)
 
     @property
     def is_demo(self):

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.models import ReviewedSnippet
+from core.regions import Region, tel_href
 from help_contacts.data.choices import ContactKind
 from help_contacts.data.opening_hours import (
     TIME_ZONE_CHOICES,
@@ -54,6 +55,18 @@ class SupportContact(ReviewedSnippet):
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
+    region = models.CharField(
+        _("region"),
+        max_length=2,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("For a helpline: the region it serves. Leave empty if it serves everyone."),
+    )
+    source_url = models.URLField(
+        _("where the number and hours are published"),
+        blank=True,
+        help_text=_("The organisation's own page that states them, shown beside them."),
+    )
     hours = StreamField(
         [("span", OpeningSpanBlock())],
         blank=True,
@@ -84,7 +97,13 @@ class SupportContact(ReviewedSnippet):
         ),
         FieldPanel("when_to_contact"),
         MultiFieldPanel(
-            [FieldPanel("how_to_contact"), FieldPanel("phone"), FieldPanel("website")],
+            [
+                FieldPanel("how_to_contact"),
+                FieldPanel("phone"),
+                FieldPanel("website"),
+                FieldPanel("region"),
+                FieldPanel("source_url"),
+            ],
             heading=_("How to reach them"),
         ),
         MultiFieldPanel(
@@ -107,6 +126,7 @@ class SupportContact(ReviewedSnippet):
         index.SearchField("summary"),
         index.FilterField("kind"),
         index.FilterField("live"),
+        index.FilterField("region"),
     ]
 
     class Meta:
@@ -116,6 +136,10 @@ class SupportContact(ReviewedSnippet):
 
     def __str__(self):
         return self.name
+
+    @property
+    def phone_tel(self):
+        return tel_href(self.phone)
 
     def clean(self):
         super().clean()
