@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from pytest_django.live_server_helper import LiveServer
 
+from django.db import connection
+
 from help_contacts.demo import load_directory_demo
 from tests.factories import ConsultantFactory
 from tests.help_contacts.conftest import make_place
@@ -37,6 +39,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+        if "demo_server" in getattr(item, "fixturenames", ()):
+            # pytest-django sets up the test database only for a run with tests marked as
+            # needing it; without this a run of readers alone would meet the real database.
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +53,8 @@ def _demo_server(django_db_setup, django_db_blocker):
     `transactional_db` and `live_server` instead and run after every reader (tests/conftest.py).
     """
     with django_db_blocker.unblock():
+        name = str(connection.settings_dict["NAME"])
+        assert "test" in name or "memory" in name, f"not a test database: {name}"
         ensure_wagtail_tree()
         home = load_site_content(log=lambda message: None)
         load_directory_demo(home=home, listings=0, log=lambda message: None)
