@@ -23,6 +23,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from core.regions import tel_href
+
 logger = logging.getLogger(__name__)
 
 # How soon a browser, a crawler or a CDN should try again after a 503.
@@ -81,9 +83,7 @@ def database_unavailable(request: HttpRequest | None = None) -> HttpResponse:
     context = {
         "helpline_name": settings.FALLBACK_HELPLINE_NAME,
         "helpline_phone": settings.FALLBACK_HELPLINE_PHONE,
-        "helpline_tel": "".join(
-            ch for ch in settings.FALLBACK_HELPLINE_PHONE if ch.isdigit() or ch == "+"
-        ),
+        "helpline_tel": tel_href(settings.FALLBACK_HELPLINE_PHONE),
         "helpline_hours": settings.FALLBACK_HELPLINE_HOURS,
         "urgent_care_text": settings.FALLBACK_URGENT_CARE_TEXT,
     }

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.numbers import ascii_int
+
 PLAN_MAX_DAY = 14
 
 
@@ -21,7 +23,7 @@ class AppointmentPlanForm(forms.Form):
 
     day = forms.TypedChoiceField(
         label=_("How old is your baby?"),
-        coerce=int,
+        coerce=ascii_int,
         help_text=_("Day 1 is the first 24 hours after the birth."),
     )
     factor = forms.MultipleChoiceField(

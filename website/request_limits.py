@@ -16,6 +16,8 @@ from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from core.numbers import whole_number
+
 ADMIN_PREFIX = "/admin/"
 
 
@@ -41,10 +43,13 @@ class PublicRequestBodyLimitMiddleware:
 
     def __call__(self, request):
         if not request.path.startswith(ADMIN_PREFIX):
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
+            length = whole_number(request.META.get("CONTENT_LENGTH") or "0")
+            if length is None:
+                return HttpResponse(
+                    _("The request's length is not a number."),
+                    status=400,
+                    content_type="text/plain; charset=utf-8",
+                )
             if length > self.max_body_size:
                 return HttpResponse(
                     _("That is more than this form can take."),

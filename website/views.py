@@ -17,6 +17,7 @@ from wagtail.search.query import And, Or, Phrase, PlainText
 
 from core.http_cache import ROBOTS, SEARCH, public_cache
 from core.models import SiteSettings
+from core.numbers import whole_number
 from core.site_cache import public_pages
 
 RESULTS_PER_PAGE = 10
@@ -63,7 +64,8 @@ def search(request):
         groups = SiteSettings.for_request(request).synonym_groups
         pages = public_pages(Page.objects.live()).specific()
         results = pages.search(expand_synonyms(query, groups))
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    number = whole_number(request.GET.get("page"), minimum=1) or 1
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(number)
     return TemplateResponse(
         request, "website/search.html", {"search_query": query, "results": page}
     )

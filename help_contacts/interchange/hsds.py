@@ -31,6 +31,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.numbers import whole_number
 from help_contacts.data.choices import Cost, Credential, Language, Service, Specialty
 from help_contacts.data.models import Consultant
 from help_contacts.data.representations import postal_address
@@ -469,9 +470,10 @@ def _attribute_fields(record: dict, problems: list[str]) -> dict[str, Any]:
                 )
             fields["accepting_new_clients"] = value.lower() == YES
         elif taxonomy == LISTING_TAXONOMY and code == HOME_VISIT_RADIUS_TERM:
-            try:
-                fields["home_visit_radius_km"] = int(value)
-            except ValueError:
+            radius = whole_number(value, maximum=32767)
+            if radius is not None:
+                fields["home_visit_radius_km"] = radius
+            else:
                 problems.append(
                     _("The home-visit radius must be a whole number of km, not “%(value)s”.")
                     % {"value": value}

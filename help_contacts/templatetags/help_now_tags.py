@@ -50,9 +50,7 @@ def get_help_now(context, region=None, signs=None):
         "region": region,
         "other_regions": [(value, label) for value, label in Region.choices if value != region],
         "signs": signs if signs is not None else warning_signs_for(site_settings, region),
-        "helplines": site_cached(
-            f"helplines:{region}", lambda: support_contacts_helplines(region)
-        ),
+        "helplines": site_cached(f"helplines:{region}", lambda: support_contacts_helplines(region)),
     }
 
 

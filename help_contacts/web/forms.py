@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.numbers import WholeNumberField, ascii_int, whole_number
 from core.site_cache import site_cached
 from help_contacts.data.choices import Cost, Language, Service, Specialty
 from help_contacts.data.models import Consultant, Place, ProblemKind
@@ -112,7 +113,7 @@ class DirectorySearchForm(DirectoryForm):
     radius = forms.TypedChoiceField(
         label=_("Distance"),
         choices=RADIUS_CHOICES,
-        coerce=int,
+        coerce=ascii_int,
         required=False,
         empty_value=DEFAULT_RADIUS_KM,
         initial=DEFAULT_RADIUS_KM,
@@ -147,7 +148,7 @@ class DirectorySearchForm(DirectoryForm):
     )
     q = forms.CharField(label=_("Name or practice"), max_length=100, required=False)
     # Far beyond any real result set, and small enough for every database's OFFSET.
-    page = forms.IntegerField(
+    page = WholeNumberField(
         min_value=1, max_value=MAX_PAGE, required=False, widget=forms.HiddenInput
     )
 
@@ -303,7 +304,7 @@ class ReferralSheetForm(DirectoryForm):
 
     pick = forms.TypedMultipleChoiceField(
         label=_("Listings for the sheet"),
-        coerce=int,
+        coerce=ascii_int,
         error_messages={
             "required": _("Tick at least one listing for the referral sheet."),
             "invalid_choice": _("One of these listings is not in the directory any more."),
@@ -314,7 +315,8 @@ class ReferralSheetForm(DirectoryForm):
         super().__init__(data, *args, **kwargs)
         picked = data.getlist("pick") if data is not None else []
         # Offer exactly the published listings asked for, found in one query.
-        ids = [int(value) for value in picked if str(value).isdigit()][: MAX_REFERRAL_PICKS + 1]
+        numbers = (whole_number(value, minimum=1) for value in picked)
+        ids = [number for number in numbers if number is not None][: MAX_REFERRAL_PICKS + 1]
         self.listings = {
             listing.pk: listing for listing in Consultant.objects.published().filter(pk__in=ids)
         }

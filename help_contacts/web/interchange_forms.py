@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.numbers import WholeNumberField
 from help_contacts.web.forms import DirectorySearchForm
 
 FILTER_PARAMETERS = ("language", "service", "specialty", "cost", "accepting", "q")
@@ -17,7 +18,7 @@ class HsdsServicesForm(DirectorySearchForm):
     rather than quietly ignored.
     """
 
-    per_page = forms.IntegerField(
+    per_page = WholeNumberField(
         min_value=1, max_value=MAX_PER_PAGE, required=False, widget=forms.HiddenInput
     )
 
