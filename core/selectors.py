@@ -24,8 +24,10 @@ def medically_reviewed_page_models() -> list[type[Page]]:
 def pages_due_for_review(
     *, user=None, within_days: int = REVIEW_WARNING_DAYS, today: datetime.date | None = None
 ) -> list[Page]:
-    """Live health pages whose next review is overdue or falls within `within_days`, soonest first.
+    """Live health pages never medically reviewed (first), then those whose next review is
+    overdue or falls within `within_days`, soonest first.
 
+    A page never reviewed is its own state, not "due soon": it has no review to renew.
     With a user, only the pages that user may edit.
     """
     today = today or timezone.localdate()
@@ -35,11 +37,20 @@ def pages_due_for_review(
         editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     pages = []
     for model in medically_reviewed_page_models():
-        queryset = model.objects.live().filter(next_review_due__lte=horizon)
+        queryset = model.objects.live().filter(
+            Q(last_reviewed__isnull=True) | Q(next_review_due__lte=horizon)
+        )
         if editable is not None:
             queryset = queryset.filter(pk__in=editable.values("pk"))
         pages.extend(queryset)
-    return sorted(pages, key=lambda page: (page.next_review_due, page.title))
+    return sorted(
+        pages,
+        key=lambda page: (
+            page.last_reviewed is not None,
+            page.next_review_due or datetime.date.max,
+            page.title,
+        ),
+    )
 
 
 # What a page says about its medical review --------------------------------------------------
@@ -77,6 +88,11 @@ class ReviewSummary:
         return all(part.last_reviewed for part in self.parts)
 
     @property
+    def never_reviewed(self) -> bool:
+        """No part of the page has been medically reviewed."""
+        return not any(part.last_reviewed for part in self.parts)
+
+    @property
     def last_reviewed(self) -> datetime.date | None:
         if not self.parts or not self.fully_reviewed:
             return None
@@ -84,7 +100,13 @@ class ReviewSummary:
 
     @property
     def next_review_due(self) -> datetime.date | None:
-        dates = [part.next_review_due for part in self.parts if part.next_review_due]
+        """The soonest next review among the parts that have had one: content never reviewed
+        has no review to renew, so it sets no date."""
+        dates = [
+            part.next_review_due
+            for part in self.parts
+            if part.last_reviewed and part.next_review_due
+        ]
         return min(dates) if dates else None
 
     @property

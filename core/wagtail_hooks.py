@@ -45,7 +45,10 @@ class ReviewsDuePanel(Component):
     def get_context_data(self, parent_context=None):
         return {
             "pages": self.pages,
-            "overdue_count": sum(1 for page in self.pages if page.review_overdue),
+            "overdue_count": sum(
+                1 for page in self.pages if page.last_reviewed and page.review_overdue
+            ),
+            "never_count": sum(1 for page in self.pages if not page.last_reviewed),
             "within_days": REVIEW_WARNING_DAYS,
         }
 

@@ -28,30 +28,60 @@ def reviews_panel(response):
     result = []
     for row in rows:
         title = re.search(r"<a [^>]*>([^<]+)</a>", row).group(1)
-        status = "overdue" if "Review overdue" in row else "due soon"
+        status = (
+            "never reviewed"
+            if "Never reviewed" in row
+            else "overdue"
+            if "Review overdue" in row
+            else "due soon"
+        )
         result.append((title, status))
     return result
 
 
 @pytest.fixture
 def due_pages(topic, factor_index):
+    """Pages reviewed a year ago whose next review falls at various distances, one never
+    reviewed, and the factor index reviewed recently (so it is due for nothing)."""
+    factor_index.last_reviewed = days_from_today(-10)
+    factor_index.next_review_due = days_from_today(170)
+    factor_index.save()
+    reviewed = days_from_today(-365)
     return {
+        "never": FactorPageFactory(
+            parent=factor_index, title="Never reviewed", next_review_due=days_from_today(200)
+        ),
         "overdue": FactorPageFactory(
-            parent=factor_index, title="Overdue factor", next_review_due=days_from_today(-3)
+            parent=factor_index,
+            title="Overdue factor",
+            last_reviewed=reviewed,
+            next_review_due=days_from_today(-3),
         ),
         "soon": ArticlePageFactory(
-            parent=topic, title="Article due soon", next_review_due=days_from_today(10)
+            parent=topic,
+            title="Article due soon",
+            last_reviewed=reviewed,
+            next_review_due=days_from_today(10),
         ),
         "edge": FactorPageFactory(
-            parent=factor_index, title="Due in thirty days", next_review_due=days_from_today(30)
+            parent=factor_index,
+            title="Due in thirty days",
+            last_reviewed=reviewed,
+            next_review_due=days_from_today(30),
         ),
         "later": FactorPageFactory(
-            parent=factor_index, title="Due later", next_review_due=days_from_today(31)
+            parent=factor_index,
+            title="Due later",
+            last_reviewed=reviewed,
+            next_review_due=days_from_today(31),
         ),
-        "undated": FactorPageFactory(parent=factor_index, title="No date", next_review_due=None),
+        "undated": FactorPageFactory(
+            parent=factor_index, title="No date", last_reviewed=reviewed, next_review_due=None
+        ),
         "draft": FactorPageFactory(
             parent=factor_index,
             title="Overdue draft",
+            last_reviewed=reviewed,
             next_review_due=days_from_today(-30),
             live=False,
         ),
@@ -63,6 +93,7 @@ def test_dashboard_lists_exactly_the_overdue_and_soon_due_pages(client, due_page
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert reviews_panel(response) == [
+        ("Never reviewed", "never reviewed"),
         ("Overdue factor", "overdue"),
         ("Article due soon", "due soon"),
         ("Due in thirty days", "due soon"),
@@ -70,14 +101,22 @@ def test_dashboard_lists_exactly_the_overdue_and_soon_due_pages(client, due_page
     html = response.content.decode()
     assert reverse("wagtailadmin_pages:edit", args=[due_pages["overdue"].pk]) in html
     assert "1 page is past its review date. It stays public until it is reviewed." in html
+    assert "1 page has never been medically reviewed." in html
 
 
 def test_dashboard_says_so_when_nothing_is_due(client, factor_index):
-    FactorPageFactory(parent=factor_index, next_review_due=days_from_today(90))
+    factor_index.last_reviewed = days_from_today(-1)
+    factor_index.save()
+    FactorPageFactory(
+        parent=factor_index, last_reviewed=days_from_today(-1), next_review_due=days_from_today(90)
+    )
     client.force_login(member_of("Medical reviewers"))
     response = client.get(reverse("wagtailadmin_home"))
     assert reviews_panel(response) == []
-    assert "No page is due for medical review in the next 30 days." in response.content.decode()
+    assert (
+        "Every page has been reviewed, and none is due for medical review in the next 30 days."
+        in response.content.decode()
+    )
 
 
 def test_directory_managers_do_not_see_the_health_review_panel(client, due_pages):
@@ -90,9 +129,10 @@ def test_directory_managers_do_not_see_the_health_review_panel(client, due_pages
 
 def test_selector_orders_due_pages_soonest_first(due_pages):
     titles = [page.title for page in pages_due_for_review()]
-    assert titles == ["Overdue factor", "Article due soon", "Due in thirty days"]
+    assert titles == ["Never reviewed", "Overdue factor", "Article due soon", "Due in thirty days"]
     later = pages_due_for_review(today=days_from_today(2), within_days=29)
     assert [page.title for page in later] == [
+        "Never reviewed",
         "Overdue factor",
         "Article due soon",
         "Due in thirty days",
@@ -117,5 +157,9 @@ def test_overdue_page_stays_public_and_unreviewed_pages_say_so(client, due_pages
     response = client.get(due_pages["overdue"].url)
     assert response.status_code == 200
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
-    assert "Last reviewed Not yet medically reviewed" in text
     assert f"Next review due {due_pages['overdue'].next_review_due:%-d %B %Y}" in text
+    never = re.sub(
+        r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get(due_pages["never"].url).content.decode())
+    )
+    assert "Last reviewed Not yet medically reviewed" in never
+    assert "Next review due" not in never

@@ -58,7 +58,9 @@ def test_article_shows_each_factors_insights_and_the_help_to_seek(demo_site, cli
 def test_article_shows_reading_time_and_review_dates(demo_site, client):
     text = visible_text(client.get(ARTICLE_URL))
     assert re.search(r"\d+ minute read", text)
-    assert "Next review due" in text
+    # The demo content has not been through medical review: no date to renew is claimed.
+    assert "Not yet medically reviewed" in text
+    assert "Next review due" not in text
 
 
 def test_article_has_one_h1_and_links_factor_pages(demo_site, client):
