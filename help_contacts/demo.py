@@ -36,27 +36,47 @@ DIRECTORY = {
         "says when.</p>"
     ),
 }
-DEMO_HELPLINES = [
+# Real national helplines, not demo entries: each with the number its operator publishes and
+# the page that states it (checked 2026-12-05; docs/clinical-sources-verified.md). Hours are
+# left to the operator's page where they have changed recently, so the card never claims a
+# helpline is open when it is not.
+HELPLINES = [
     {
-        "name": "Example breastfeeding helpline (demo)",
+        "name": "National Breastfeeding Helpline",
+        "region": "uk",
+        "phone": "0300 100 0212",
+        "website": "https://www.nationalbreastfeedinghelpline.org.uk/",
+        "source_url": "https://www.nationalbreastfeedinghelpline.org.uk/",
         "summary": (
-            "A made-up helpline that shows where a real one appears. Replace it with a "
-            "helpline that serves your readers."
+            "Free support with breastfeeding from trained peer supporters, run by the "
+            "Breastfeeding Network and the Association of Breastfeeding Mothers. Their page "
+            "says when the line is answered."
         ),
-        "when_to_contact": "<p>Any time you have a question about feeding your baby.</p>",
-        "how_to_contact": "<p>Demo entry: a real helpline's number and hours go here.</p>",
-        "sort_order": 50,
+        "when_to_contact": "<p>Any time you have a question or a worry about breastfeeding.</p>",
+        "how_to_contact": "<p>Call 0300 100 0212.</p>",
+        "sort_order": 10,
     },
     {
-        "name": "Example feeding support line in other languages (demo)",
+        "name": "National Maternal Mental Health Hotline",
+        "region": "us",
+        "phone": "1-833-852-6262",
+        "website": "https://mchb.hrsa.gov/national-maternal-mental-health-hotline",
+        "source_url": "https://mchb.hrsa.gov/national-maternal-mental-health-hotline",
         "summary": (
-            "A made-up example of a helpline that answers in several languages. It has no "
-            "phone number because it does not exist."
+            "Free, confidential support by phone or text (1-833-TLC-MAMA) for pregnant and new "
+            "parents and their families, day and night, in English and Spanish, from the US "
+            "Health Resources and Services Administration. It is not a crisis line: in danger, "
+            "call 911."
         ),
-        "when_to_contact": "<p>When you would rather talk in your own language.</p>",
-        "how_to_contact": "<p>Demo entry: a real helpline's number and hours go here.</p>",
-        "sort_order": 60,
+        "when_to_contact": "<p>When you feel low, anxious or overwhelmed after the birth.</p>",
+        "how_to_contact": "<p>Call or text 1-833-852-6262.</p>",
+        "sort_order": 20,
     },
+]
+# The fictional helplines earlier demo content made; removed when the demo is loaded again.
+FICTIONAL_HELPLINES = [
+    "Example breastfeeding helpline (demo)",
+    "Example feeding support line in other languages (demo)",
 ]
 
 # Countries the demo spreads listings over, with the languages heard there.
@@ -303,7 +323,8 @@ def _directory_page(home, log):
 
 
 def _helplines():
-    for fields in DEMO_HELPLINES:
+    SupportContact.objects.filter(kind=ContactKind.HELPLINE, name__in=FICTIONAL_HELPLINES).delete()
+    for fields in HELPLINES:
         if not SupportContact.objects.filter(name=fields["name"]).exists():
             contact = SupportContact(kind=ContactKind.HELPLINE, **fields)
             contact.save()

@@ -34,9 +34,23 @@ def test_demo_creates_directory_page_helplines_and_labelled_listings(home):
     assert all(
         listing.home_visit_radius_km for listing in listings if "home-visits" in listing.services
     )
+    # The helplines are real ones, each with a number, the region it serves and its source.
     helplines = SupportContact.objects.filter(kind=ContactKind.HELPLINE)
-    assert helplines.count() == 2
-    assert all("demo" in helpline.name and not helpline.phone for helpline in helplines)
+    assert {(h.name, h.region) for h in helplines} == {
+        ("National Breastfeeding Helpline", "uk"),
+        ("National Maternal Mental Health Hotline", "us"),
+    }
+    assert all(h.phone and h.source_url.startswith("https://") for h in helplines)
+    assert not any("demo" in h.name.lower() for h in helplines)
+
+
+def test_loading_the_demo_again_removes_the_fictional_helplines_of_earlier_versions(home):
+    SupportContact.objects.create(
+        kind=ContactKind.HELPLINE, name="Example breastfeeding helpline (demo)", summary="x",
+        when_to_contact="<p>x</p>", live=True,
+    )  # fmt: skip
+    load_directory_demo(home=home, listings=0, log=lambda message: None, stream=io.StringIO())
+    assert not SupportContact.objects.filter(name__contains="(demo)").exists()
 
 
 def test_demo_is_idempotent_and_tops_up(home):
