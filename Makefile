@@ -16,7 +16,7 @@ TEST_CLOCK ?= 2028-02-29T23:59:30Z
 SLOWEST := --durations=15 --durations-min=1
 
 run: setup
-	@$(MANAGE) ensure_dev_superuser
+	@$(MANAGE) ensure_dev_superuser --address $(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 setup: install migrate gazetteer demo

@@ -1,6 +1,11 @@
 """Admin forms for the editorial side of the site."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 from core.models import ReviewerProfile
 
@@ -11,3 +16,43 @@ class ReviewerProfileForm(forms.ModelForm):
     class Meta:
         model = ReviewerProfile
         fields = ["display_name", "credentials"]
+
+
+class UploadedImageField(WagtailImageField):
+    """Wagtail's image field, for files that are broken or hostile as well as real pictures.
+
+    Wagtail opens the upload with Willow, then reads its size and frame count; a truncated
+    GIF, PNG or JPEG passes the first step and then makes Pillow raise whatever its decoder
+    raises (OSError "image file is truncated", SyntaxError, ValueError, struct.error…),
+    which was a 500. Any failure to read the picture is a form error instead.
+    """
+
+    default_error_messages = {
+        "unreadable_image": _(
+            "This file is damaged or is not a picture we can read. Save it again as a PNG or "
+            "JPEG and upload that."
+        )
+    }
+
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except ValidationError:
+            raise
+        except Exception as error:
+            raise ValidationError(
+                self.error_messages["unreadable_image"], code="unreadable_image"
+            ) from error
+
+
+class ImageForm(BaseImageForm):
+    """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE): every upload screen, single
+    and multiple, reads the file with `UploadedImageField`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            given = self.fields["file"]
+            self.fields["file"] = UploadedImageField(
+                label=given.label, required=given.required, widget=given.widget
+            )

@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core.http_cache import PAGE, Lifetime, response_cache_allow
 from core.models.reviews import MedicallyReviewed
@@ -29,6 +29,16 @@ class BasePage(CachedViewRestrictionsMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         return self.response_cache_allow(super().serve(request, *args, **kwargs))
+
+    def get_full_url(self, request=None):
+        """The page's address on the host the request came to (the sitemap, feeds, JSON-LD),
+        not the host and port the Site record was created with; without a request, Wagtail's."""
+        if request is None:
+            return super().get_full_url(request)
+        path = self.get_url(request, current_site=Site.find_for_request(request))
+        if path is None:
+            return None
+        return request.build_absolute_uri(path)
 
     def response_cache_allow(self, response, lifetime: Lifetime | None = None):
         """Let caches keep this page's response, unless a view restriction guards it."""

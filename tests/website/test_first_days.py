@@ -26,6 +26,10 @@ def test_the_table_shows_each_day_with_feeds_nappies_and_when_to_call(demo_site,
     assert "At least 6 heavy ones a day" in text
     # At 375 px each cell carries its column's name, shown by CSS.
     assert 'data-label="Wet nappies"' in html
+    # Every row's "When to call" carries the numbers to call, as links a phone can ring.
+    rows = len(content.FIRST_DAYS["days"])
+    assert html.count('<a href="tel:111">Call NHS 111</a>') == rows
+    assert html.count('<a href="tel:999">In an emergency, 999</a>') == rows
 
 
 def test_every_block_shows_its_sources_and_the_page_lists_them_all(demo_site, client):

@@ -27,17 +27,33 @@ def test_sitemap_lists_published_listing_pages(client, home):
     ConsultantFactory(slug="nadia-london")
     ConsultantFactory(slug="hidden-draft", live=False)
     locations = sitemap_locations(client)
-    assert "http://localhost/find-support/" in locations
-    assert "http://localhost/find-support/nadia-london/" in locations
+    assert "http://testserver/find-support/" in locations  # the host the request came to
+    assert "http://testserver/find-support/nadia-london/" in locations
     assert not any("hidden-draft" in location for location in locations)
 
 
-def test_sitemap_uses_the_sites_host_and_port(client, home):
+def test_sitemap_names_the_host_and_port_the_site_is_served_on(client, home):
+    # The Site record says 127.0.0.1:8000 (as `make run` makes it); the site is served on
+    # another port, as `make run PORT=8830` or a proxy would: the sitemap follows the request.
     Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=8000)
     DirectoryPageFactory(parent=home)
     ConsultantFactory(slug="nadia-london")
-    locations = sitemap_locations(client)
-    assert "http://127.0.0.1:8000/find-support/nadia-london/" in locations
+    response = client.get("/sitemap.xml", HTTP_HOST="localhost:8830")
+    locations = [node.text for node in ET.fromstring(response.content).findall("sm:url/sm:loc", NS)]
+    assert "http://localhost:8830/find-support/" in locations
+    assert "http://localhost:8830/find-support/nadia-london/" in locations
+    assert not any("8000" in location for location in locations)
+
+
+@override_settings(DEV_SUPERUSER=True)
+def test_make_run_prints_the_address_it_serves():
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("ensure_dev_superuser", "--address", "127.0.0.1:8830", stdout=out)
+    assert "Admin: http://127.0.0.1:8830/admin/" in out.getvalue()
 
 
 @override_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000")

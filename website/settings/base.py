@@ -272,6 +272,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # is about 100 MB in a worker; Wagtail's default of 128 megapixels is over 500 MB.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+# Broken or hostile image files are a form error on every upload screen, never a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
 WAGTAIL_I18N_ENABLED = False
 # Avatars are uploaded, never fetched from Gravatar: the admin makes no third-party request.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -11,6 +11,13 @@ PASSWORD = "milk-dev-only"
 class Command(BaseCommand):
     help = "Create the development superuser admin / milk-dev-only (development settings only)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="Where the development server listens (host:port), for the address printed.",
+        )
+
     def handle(self, *args, **options):
         if not getattr(settings, "DEV_SUPERUSER", False):
             raise CommandError(
@@ -20,6 +27,6 @@ class Command(BaseCommand):
         if not User.objects.filter(username=USERNAME).exists():
             User.objects.create_superuser(USERNAME, "admin@example.com", PASSWORD)
         self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user: {USERNAME}  password: {PASSWORD} "
+            f"Admin: http://{options['address']}/admin/  user: {USERNAME}  password: {PASSWORD} "
             "(development only)"
         )
