@@ -78,8 +78,13 @@ def _media_root() -> Path | None:
 
 
 def site_backup(*, directory: Path) -> Path:
-    """Write a backup archive of the database and media into `directory`; return its path."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write a backup archive of the database and media into `directory`; return its path.
+
+    The archive holds every account's password hash and second-factor secrets, so it is
+    readable by its owner alone: written 0600 in a directory made (or tightened to) 0700.
+    """
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    directory.chmod(0o700)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     archive = directory / f"{ARCHIVE_PREFIX}{stamp}.tar"
     with tempfile.TemporaryDirectory(dir=directory) as work:
@@ -116,6 +121,7 @@ def site_backup(*, directory: Path) -> Path:
         }
         (work / MANIFEST).write_text(json.dumps(manifest, indent=2))
         partial = archive.with_suffix(".tar.partial")
+        partial.touch(mode=0o600, exist_ok=False)  # private from its first byte
         with tarfile.open(partial, "w") as tar:
             tar.add(work / MANIFEST, arcname=MANIFEST)
             tar.add(database_file, arcname=database_file.name)

@@ -7,6 +7,7 @@ Runs the real commands in subprocesses against a PostgreSQL database made for th
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import uuid
@@ -165,9 +166,13 @@ def test_everything_comes_back_after_the_database_and_media_are_wiped(site):
     assert before["documents"][0][0] == "Round-trip leaflet"
     assert "A draft intro saved as a revision." in {r[2] for r in before["revisions"]}
 
+    (site.tmp_path / "backups").mkdir(mode=0o755)  # an operator's directory, readable by all
     archive = Path(manage(environment, "backup_site").strip())
     assert archive.parent == site.tmp_path / "backups"
     assert archive.is_file()
+    # It holds password hashes and second-factor secrets: its owner's eyes only.
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(archive.parent.stat().st_mode) == 0o700
 
     # The disaster: the database and every uploaded file are gone.
     site.drop_database()
