@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from core import signin  # noqa: F401 (connects its user_logged_in receiver)
         from core.signals import connect_receivers
 
         connect_receivers()

@@ -5,6 +5,7 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.urls import Resolver404, resolve, reverse
 
@@ -85,7 +86,11 @@ class SecondFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._must_verify(request):
+        if self._half_signed_in(request) and not self._in_admin(request):
+            # Outside the admin a session that passed only the password is nobody: pages
+            # restricted to signed-in readers send it to sign in, like any visitor.
+            request.user = AnonymousUser()
+        elif self._must_verify(request):
             try:
                 name = resolve(request.path_info).url_name
             except Resolver404:
@@ -97,10 +102,17 @@ class SecondFactorRequiredMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def _must_verify(request) -> bool:
+    def _in_admin(request) -> bool:
+        return request.path_info.startswith(settings.ADMIN_URL_PREFIX)
+
+    @staticmethod
+    def _half_signed_in(request) -> bool:
+        """Signed in with a password, but not yet through the second factor it requires."""
         if not settings.ADMIN_SECOND_FACTOR_REQUIRED:
-            return False
-        if not request.path_info.startswith(settings.ADMIN_URL_PREFIX):
             return False
         user = request.user
         return user.is_authenticated and not user.is_verified()
+
+    @classmethod
+    def _must_verify(cls, request) -> bool:
+        return cls._in_admin(request) and cls._half_signed_in(request)

@@ -25,6 +25,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from core.signin import signin_completed
+
 APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
 RECOVERY_CODE_COUNT = 10
@@ -112,6 +114,7 @@ def second_factor_verify(request):
         device = django_otp.match_token(request.user, form.cleaned_data["token"])
         if device is not None:
             django_otp.login(request, device)
+            signin_completed(request, request.user)
             return HttpResponseRedirect(_next_url(request))
         form.add_error("token", _("That code is not right, or has been used. Try the current one."))
     response = TemplateResponse(
@@ -150,6 +153,7 @@ def second_factor_setup(request):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             django_otp.login(request, device)
+            signin_completed(request, user)
             codes = recovery_codes_create(user=user)
             return TemplateResponse(
                 request,

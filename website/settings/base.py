@@ -192,7 +192,9 @@ else:
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=60))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_RESET_ON_SUCCESS = True
+# Reset only by a complete sign-in of the same username (core/signin.py), never by the
+# password step alone.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
 # A second factor (TOTP from an authenticator app, or a one-time recovery code) for every
 # admin user; production always requires it, development and tests only when asked.
