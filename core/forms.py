@@ -4,9 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from core.background import run_in_background
 from core.models import ReviewerProfile
 
 
@@ -56,3 +58,14 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = UploadedImageField(
                 label=given.label, required=given.required, widget=given.widget
             )
+
+
+class QuietPasswordResetForm(PasswordResetForm):
+    """The admin's password reset, answering a known and an unknown address alike.
+
+    Rendering and sending the email happen after the answer (`core.background`), so how long
+    the answer takes says nothing about whether the address has an account.
+    """
+
+    def send_mail(self, *args, **kwargs):
+        run_in_background(lambda: super(QuietPasswordResetForm, self).send_mail(*args, **kwargs))

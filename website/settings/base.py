@@ -276,6 +276,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 # Broken or hostile image files are a form error on every upload screen, never a 500.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
+# A password reset answers a known and an unknown address in the same time.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.forms.QuietPasswordResetForm"
 WAGTAIL_I18N_ENABLED = False
 # Avatars are uploaded, never fetched from Gravatar: the admin makes no third-party request.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
