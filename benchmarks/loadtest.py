@@ -224,6 +224,9 @@ def main():
                     upstream_port=varnish_port,
                     https_port=https_port,
                     http_port=free_port(),
+                    # wrk is one address opening CONNECTIONS connections: not a flood.
+                    connections_per_address=CONNECTIONS * 4,
+                    requests_per_second=1_000_000,
                 )
             )
             minimal_port = free_port()

@@ -150,6 +150,8 @@ def nginx_running(
     upstream_port: int,
     https_port: int,
     http_port: int,
+    connections_per_address: int = 20,
+    requests_per_second: int = 20,
 ) -> Iterator[NginxFront]:
     """nginx from a scratch directory with deploy/nginx/milk.conf rendered for this machine."""
     (directory / "temp").mkdir(parents=True, exist_ok=True)
@@ -166,6 +168,8 @@ def nginx_running(
             tls_certificate=str(certificate),
             tls_certificate_key=str(key),
             access_log=str(directory / "access.log"),
+            connections_per_address=connections_per_address,
+            requests_per_second=requests_per_second,
         )
     )
     nginx_config = directory / "nginx.conf"

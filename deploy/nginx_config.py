@@ -41,8 +41,12 @@ def site_config_render(
     tls_certificate: str = "",
     tls_certificate_key: str = "",
     access_log: str = "/var/log/nginx/milk.access.log",
+    connections_per_address: int = 20,
+    requests_per_second: int = 20,
 ) -> str:
-    """The site file, with Let's Encrypt's certificate paths unless others are given."""
+    """The site file, with Let's Encrypt's certificate paths unless others are given.
+
+    The per-address limits suit visitors; a load test from one address raises them."""
     https_port = https_listen.rsplit(":", 1)[-1]
     first_name = server_name.split()[0]
     return template_render(
@@ -60,6 +64,9 @@ def site_config_render(
             "TLS_CERTIFICATE_KEY": tls_certificate_key
             or f"/etc/letsencrypt/live/{first_name}/privkey.pem",
             "ACCESS_LOG": access_log,
+            "CONNECTIONS_PER_ADDRESS": str(connections_per_address),
+            "REQUESTS_PER_SECOND": str(requests_per_second),
+            "REQUEST_BURST": str(requests_per_second * 2),
         },
     )
 

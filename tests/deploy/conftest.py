@@ -145,16 +145,23 @@ class Front:
     http_port: int
     tls: ssl.SSLContext
 
-    def https(self, timeout=10):
+    def https(self, timeout=10, source="127.0.0.1"):
+        """A connection to nginx from `source` (any 127.x.y.z address: another client)."""
         return http.client.HTTPSConnection(
-            "127.0.0.1", self.https_port, timeout=timeout, context=self.tls
+            "127.0.0.1",
+            self.https_port,
+            timeout=timeout,
+            context=self.tls,
+            source_address=(source, 0),
         )
 
     def http(self, timeout=10):
         return http.client.HTTPConnection("127.0.0.1", self.http_port, timeout=timeout)
 
-    def tls_socket(self, timeout=10):
-        raw = socket.create_connection(("127.0.0.1", self.https_port), timeout=timeout)
+    def tls_socket(self, timeout=10, source="127.0.0.1"):
+        raw = socket.create_connection(
+            ("127.0.0.1", self.https_port), timeout=timeout, source_address=(source, 0)
+        )
         return self.tls.wrap_socket(raw, server_hostname="localhost")
 
 

@@ -69,3 +69,54 @@ def test_without_nginx_two_slow_clients_stall_gunicorn(production_site):
         fetch(production_site.gunicorn(timeout=usual + 2), "/", headers=FROM_PROXY)
     # Once they hang up the workers are free again.
     assert fetch(production_site.gunicorn(timeout=10), "/", headers=FROM_PROXY).status == 200
+
+
+# A flood from one address (127.0.0.1) while another visitor (127.0.0.2) uses the site: the
+# shipped nginx limits connections and requests per address, and ends slow headers and slow
+# bodies, so the flood fills only its own allowance.
+FLOOD = 150
+
+
+def flood(nginx_front, request):
+    """FLOOD connections from one address, each sending part of `request` and then waiting."""
+    connections = []
+    for _ in range(FLOOD):
+        try:
+            raw = socket.create_connection(("127.0.0.1", nginx_front.https_port), timeout=5)
+            raw.sendall(request)  # plain bytes into a TLS port: nginx waits for a handshake
+            connections.append(raw)
+        except OSError:
+            break
+    return connections
+
+
+@pytest.mark.parametrize("request_part", [HALF_HEADERS, HALF_BODY], ids=["headers", "body"])
+def test_a_slow_flood_from_one_address_leaves_another_visitor_served_within_a_second(
+    nginx_front, request_part
+):
+    tls_connections = []
+    plain = flood(nginx_front, b"")
+    try:
+        for _ in range(FLOOD):
+            try:
+                connection = nginx_front.tls_socket(timeout=5)
+                connection.sendall(request_part)
+                tls_connections.append(connection)
+            except OSError:
+                break  # refused or reset: the flood is being turned away
+        time.sleep(0.5)
+        waited = answer_time(lambda: nginx_front.https(timeout=5, source="127.0.0.2"))
+        assert waited < 1, f"another visitor waited {waited:.2f} s behind the flood"
+    finally:
+        for connection in tls_connections + plain:
+            connection.close()
+
+
+def test_one_address_gets_429_past_its_request_rate(nginx_front):
+    statuses = []
+    for _ in range(80):
+        connection = nginx_front.https(timeout=5, source="127.0.0.3")
+        statuses.append(fetch(connection, "/robots.txt").status)
+    assert 429 in statuses and 200 in statuses
+    # Another address is not affected.
+    assert fetch(nginx_front.https(timeout=5, source="127.0.0.4"), "/robots.txt").status == 200
