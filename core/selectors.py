@@ -1,16 +1,16 @@
 """Read queries for the editorial side of the site."""
 
 import datetime
-import json
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from wagtail.models import Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.json_script import json_for_script
 from core.models.reviewers import ReviewerProfile
 from core.models.reviews import MedicallyReviewed
 
@@ -148,11 +148,7 @@ class ReviewSummary:
                 }
                 for reviewer in self.reviewers
             ]
-        return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))
-
-
-# As Django's json_script: nothing in the data can close the <script> element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+        return json_for_script(data)
 
 
 def review_summary_for(*, obj, parts, url: str = "") -> ReviewSummary:

@@ -10,8 +10,7 @@ them; and everyone's second factor (two-step sign-in and recovery codes).
 from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
@@ -240,35 +239,3 @@ def show_review_state(request, obj):
     if request.method == "GET" and isinstance(obj, MedicallyReviewed):
         _changes_requested_banner(request, obj)
         _reviewer_profile_needed(request, obj)
-
-
-# Wagtail's words for sending content into a workflow.
-SUBMITTED = "has been submitted for moderation."
-CREATED_AND_SUBMITTED = "created and submitted for moderation."
-
-
-@hooks.register("after_edit_page")
-@hooks.register("after_create_page")
-@hooks.register("after_edit_snippet")
-@hooks.register("after_create_snippet")
-def name_the_workflow(request, obj):
-    """Say "sent to Medical review" where Wagtail says "submitted for moderation"."""
-    if "action-submit" not in request.POST:
-        return
-    workflow = obj.get_workflow() if hasattr(obj, "get_workflow") else None
-    if workflow is None:
-        return
-    ours = {
-        CREATED_AND_SUBMITTED: _t("created and sent to %(workflow)s.")
-        % {"workflow": workflow.name},
-        SUBMITTED: _t("has been sent to %(workflow)s.") % {"workflow": workflow.name},
-    }
-    storage = messages.get_messages(request)
-    for message in storage:
-        text = str(message.message)
-        for words, replacement in ours.items():
-            if words in text:
-                # Only those words change, escaped, so the message stays as safe as it was.
-                message.message = mark_safe(text.replace(words, conditional_escape(replacement)))
-                break
-    storage.used = False  # still to be shown on the next page

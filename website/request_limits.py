@@ -18,8 +18,6 @@ from django.utils.translation import gettext as _
 
 from core.numbers import whole_number
 
-ADMIN_PREFIX = "/admin/"
-
 
 class NoFilesUploadHandler(FileUploadHandler):
     """Refuse the first file in a public multipart body (Django answers 400)."""
@@ -42,7 +40,7 @@ class PublicRequestBodyLimitMiddleware:
         self.max_body_size = settings.PUBLIC_MAX_BODY_SIZE
 
     def __call__(self, request):
-        if not request.path.startswith(ADMIN_PREFIX):
+        if not request.path.startswith(settings.ADMIN_URL_PREFIX):
             length = whole_number(request.META.get("CONTENT_LENGTH") or "0")
             if length is None:
                 return HttpResponse(

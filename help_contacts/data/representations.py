@@ -6,14 +6,13 @@ directory page and the CSV and HSDS interchange all start from the same pieces h
 listing says reaches every representation at once.
 """
 
-import json
-
 from django.conf import settings
 from django.utils.formats import date_format, number_format
-from django.utils.html import _json_script_escapes, conditional_escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from core.json_script import json_for_script
 from help_contacts.data.choices import Service
 from help_contacts.data.models import Consultant
 
@@ -126,8 +125,7 @@ def consultant_json_ld(*, consultant: Consultant, url: str) -> SafeString:
             "geoMidpoint": data["geo"],
             "geoRadius": consultant.home_visit_radius_km * 1000,
         }
-    text = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
-    return mark_safe(text)  # every <, > and & is escaped above
+    return json_for_script(data)
 
 
 def _iso(day) -> str | None:

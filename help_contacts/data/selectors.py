@@ -232,7 +232,7 @@ def consultants_near(
     Rows are first narrowed with a bounding box on the indexed latitude/longitude,
     wide enough for the radius and for the longest home-visit radius in use, then
     measured exactly along the great circle. Each carries `distance_km`,
-    `reaches_you` (a home visitor whose travel radius covers the point) and `is_stale`
+    `reaches_you` (a home visitor whose travel radius covers the point) and `stale_checked`
     (not checked within the staleness period), nearest first, fresh before stale at
     equal distance, then by name.
 
@@ -263,7 +263,7 @@ def consultants_near(
         .filter(Q(distance_km__lte=radius_km) | Q(home_visit_radius_km__gte=F("distance_km")))
         .defer(*UNSHOWN_FIELDS)
         # At equal distance (listings placed at one town's centre) fresh before stale.
-        .order_by("distance_km", "is_stale", "name", "pk")
+        .order_by("distance_km", "stale_checked", "name", "pk")
     )
 
 
@@ -425,14 +425,14 @@ class NearestFirstPaginator(Paginator):
             if pk in rows:  # one unpublished since the first query is left out
                 listing = rows[pk]
                 listing.distance_km, listing.reaches_you = distance_km, reaches_you
-                listing.is_stale = is_stale
+                listing.stale_checked = is_stale
                 listings.append(listing)
         return self._get_page(listings, number, self)
 
     def _ranked_in_box(self, bottom, top):
         counted = self.object_list.annotate(matches=Window(Count("*")))
         ranked = list(
-            counted.values_list("pk", "distance_km", "reaches_you", "is_stale", "matches")[
+            counted.values_list("pk", "distance_km", "reaches_you", "stale_checked", "matches")[
                 bottom:top
             ]
         )
@@ -446,7 +446,7 @@ class NearestFirstPaginator(Paginator):
         covering index; when that is all of them, they are ranked; when more match, the
         GiST index is walked nearest first instead, stopping at that many. The few rows
         either way are ordered by distance, freshness and name, and the page cut."""
-        columns = ("pk", "distance_km", "reaches_you", "is_stale", "name", "nearness_value")
+        columns = ("pk", "distance_km", "reaches_you", "stale_checked", "name", "nearness_value")
         in_box = self.object_list.annotate(nearness_value=F("nearness")).order_by()
         walk = self.nearest_first.annotate(nearness_value=F("nearness")).order_by("nearness")
         parts = {
@@ -488,7 +488,7 @@ def directory_work_waiting(*, limit: int = 10) -> dict:
     stale = Consultant.objects.published().not_verified_for()
     reverify = Consultant.objects.needs_reverification()
     suggestions = Consultant.objects.awaiting_review()
-    reports = ProblemReport.objects.filter(resolved=False).select_related("consultant")
+    reports = ProblemReport.objects.open().select_related("consultant")
     credentials_due = Consultant.objects.published().credential_check_due()
     return {
         "stale_months": settings.DIRECTORY_STALE_AFTER_MONTHS,

@@ -193,7 +193,7 @@ class ReportModerationView(ModerationView):
         return services.user_can_moderate_reports(user=user)
 
     def get_queryset(self):
-        return ProblemReport.objects.filter(resolved=False).select_related("consultant")
+        return ProblemReport.objects.open().select_related("consultant")
 
 
 class ReportAcceptView(ReportModerationView):

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 from help_contacts.data import services
 from help_contacts.data.choices import Language, Service
 from help_contacts.data.models import Consultant, ProblemReport, ReportOutcome, SupportContact
+from help_contacts.data.models.querysets import json_list_has_any
 from help_contacts.data.representations import INTERCHANGE_FIELDS
 from help_contacts.web import admin_views
 
@@ -65,7 +66,7 @@ class ConsultantFilterSet(WagtailFilterSet):
 
     def filter_choice_list(self, queryset, name, value):
         field = {"language": "languages", "service": "services"}[name]
-        return queryset.filter(**{f"{field}__icontains": f'"{value}"'}) if value else queryset
+        return queryset.filter(json_list_has_any(field, [value])) if value else queryset
 
     def filter_status(self, queryset, name, value):
         narrowed = {
@@ -275,7 +276,7 @@ class ProblemReportFilterSet(WagtailFilterSet):
         queryset = super().filter_queryset(queryset)
         status = self.form.cleaned_data.get("status") or ReportStatus.OPEN
         if status == ReportStatus.OPEN:
-            return queryset.filter(resolved=False)
+            return queryset.open()
         if status == ReportStatus.ACCEPTED:
             return queryset.filter(outcome=ReportOutcome.ACCEPTED)
         if status == ReportStatus.REJECTED:

@@ -111,7 +111,7 @@ def test_credential_property_agrees_with_its_queryset_rule(db, now, method, prop
 
 def test_staleness_annotation_agrees_with_the_property(db, now):
     listings = _listings()
-    annotated = dict(Consultant.objects.with_staleness().values_list("pk", "is_stale"))
+    annotated = dict(Consultant.objects.with_staleness().values_list("pk", "stale_checked"))
     assert annotated == {listing.pk: listing.needs_verification for listing in listings}
     assert set(annotated.values()) == {True, False}
 

@@ -442,14 +442,10 @@ class Consultant(EditorialSnippet):
 
     @property
     def is_stale(self):
-        """The same rule as `needs_verification`; the search annotates it (`with_staleness`)."""
-        if "is_stale" in self.__dict__:
-            return self.__dict__["is_stale"]
-        return self.needs_verification
-
-    @is_stale.setter
-    def is_stale(self, value):
-        self.__dict__["is_stale"] = value
+        """Not checked within the staleness period: the database's answer where the search
+        computed it (`with_staleness` annotates `stale_checked`), else `needs_verification`."""
+        checked = getattr(self, "stale_checked", None)
+        return self.needs_verification if checked is None else checked
 
     @property
     def offers_remote_help(self):

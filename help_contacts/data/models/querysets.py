@@ -141,8 +141,9 @@ class ConsultantQuerySet(models.QuerySet):
         return self.exclude(_not_verified_for(months))
 
     def with_staleness(self):
-        """Each listing annotated `is_stale`: not checked within the staleness period."""
-        return self.annotate(is_stale=stale_expression())
+        """Each listing annotated `stale_checked`: not checked within the staleness period
+        (the same rule as `Consultant.needs_verification`, computed by the database)."""
+        return self.annotate(stale_checked=stale_expression())
 
     def serving_remotely(self, *, regions):
         """Listings offering video or phone help to families in any of `regions` (region

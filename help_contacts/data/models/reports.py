@@ -22,6 +22,12 @@ class ReportOutcome(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class ProblemReportQuerySet(models.QuerySet):
+    def open(self):
+        """Reports nobody has dealt with yet: the one rule for "open"."""
+        return self.filter(resolved=False)
+
+
 class ProblemReport(models.Model):
     """A visitor's note that something in a listing is wrong, for a person to check."""
 
@@ -49,6 +55,8 @@ class ProblemReport(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = ProblemReportQuerySet.as_manager()
 
     panels = [
         FieldPanel("consultant", read_only=True),
