@@ -301,6 +301,13 @@ def demo_listing(index: int, city, now) -> Consultant:
     # Drawn last, so every listing's other details stay what they were before this was added.
     if Service.VIDEO in services and rng.random() < 0.7:
         listing.remote_regions = [ANYWHERE] if rng.random() < 0.15 else [country]
+    # About two in three IBCLCs checked against the (fictional) register, a few of them due
+    # to recertify soon, so the "IBCLC only" filter and every credential state can be tried.
+    if Credential.IBCLC in listing.credentials and rng.random() < 0.65:
+        checked = (now - timedelta(days=rng.randint(1, 300))).date()
+        listing.credential_number = f"DEMO-{index:05d}"
+        listing.credential_verified_on = checked
+        listing.recertification_due = checked + timedelta(days=rng.choice((60, 700, 1500)))
     return listing
 
 

@@ -22,6 +22,12 @@ def test_demo_creates_directory_page_helplines_and_labelled_listings(home):
     assert home.support_page_id == page.pk
     listings = Consultant.objects.all()
     assert listings.count() == 50
+    # Every state can be tried: IBCLCs checked on the register (the "IBCLC only" filter finds
+    # them), unchecked credentials, and listings fresh and stale.
+    assert Consultant.objects.verified_ibclc().exists()
+    assert listings.filter(credential_verified_on__isnull=True).exists()
+    assert Consultant.objects.not_verified_for().exists()
+    assert Consultant.objects.verified_within().exists()
     assert all(
         listing.source == ListingSource.DEMO and listing.live and "(demo)" in listing.practice_name
         and listing.bio.startswith("Demo listing")
