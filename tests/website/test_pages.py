@@ -216,3 +216,8 @@ def test_article_shows_its_references(demo_site, client):
     references = text[text.index("References") :]
     for key in content.ARTICLE["references"]:
         assert content.REFERENCES[key]["title"] in references
+
+
+def test_the_article_links_its_directory_mention_to_the_directory(demo_site, client):
+    html = client.get(ARTICLE_URL).content.decode()
+    assert '<a href="/find-support/">search our directory</a>' in html
