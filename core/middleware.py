@@ -7,8 +7,11 @@ from csp.utils import default_config
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseBadRequest
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
 
+from core.numbers import whole_number
 from core.site_cache import site_for_request
 
 
@@ -116,3 +119,22 @@ class SecondFactorRequiredMiddleware:
     @classmethod
     def _must_verify(cls, request) -> bool:
         return cls._in_admin(request) and cls._half_signed_in(request)
+
+
+class BulkActionIdsMiddleware:
+    """Wagtail's bulk-action screens read `?id=` as database keys without checking them
+    (`?id=None` was a 500): outside "all", every id must be a whole number, or it is a 400."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = f"{settings.ADMIN_URL_PREFIX}bulk/"
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.prefix):
+            ids = request.GET.getlist("id")
+            if any(value != "all" and whole_number(value) is None for value in ids):
+                return HttpResponseBadRequest(
+                    _("Choose the items again: one of them is not a valid item."),
+                    content_type="text/plain; charset=utf-8",
+                )
+        return self.get_response(request)

@@ -111,3 +111,16 @@ def test_the_referral_sheet_refuses_a_pick_that_is_not_a_listing(client, site, p
     assert "not in the directory" in response.content.decode() or "Tick" in (
         response.content.decode()
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["None", "abc", "²", "9" * 30, "-1", ""])
+@pytest.mark.parametrize(
+    "model", ["wagtailcore/page", "wagtailimages/image", "wagtaildocs/document"]
+)
+def test_the_admins_bulk_actions_refuse_an_id_that_is_not_one(client, home, model, value):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(f"/admin/bulk/{model}/delete/", {"id": value})
+    assert response.status_code == 400

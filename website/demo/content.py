@@ -79,7 +79,7 @@ CONTACTS = {
             "<p>When feeding hurts, when your baby struggles to latch, or when your milk is "
             "slow and you want a plan made for you.</p>"
         ),
-        "how_to_contact": "<p>Ask your maternity team, or <a href=\"/find-support/\">search our directory</a> for one near you.</p>",
+        "how_to_contact": '<p>Ask your maternity team, or <a href="/find-support/">search our directory</a> for one near you.</p>',
         "sort_order": 30,
     },
 }

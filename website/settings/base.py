@@ -80,6 +80,8 @@ MIDDLEWARE = [
     # to it before any admin page.
     "django_otp.middleware.OTPMiddleware",
     "core.middleware.SecondFactorRequiredMiddleware",
+    # Wagtail's bulk actions trust `?id=`: anything but whole numbers is a 400, not a 500.
+    "core.middleware.BulkActionIdsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
