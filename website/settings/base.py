@@ -59,34 +59,46 @@ INSTALLED_APPS = [
     "axes",
 ]
 
+# In the order a request meets them, one line each on why it is there.
 MIDDLEWARE = [
-    # First: load balancers' /healthz and /readyz, before host checks and HTTPS redirects.
+    # Load balancers' /healthz and /readyz answer before host checks and HTTPS redirects.
     "website.health.ProbeMiddleware",
+    # HTTPS redirect, HSTS, nosniff and referrer policy.
     "django.middleware.security.SecurityMiddleware",
+    # Outside the admin: 413 past PUBLIC_MAX_BODY_SIZE, 400 for a length that is no number.
     "website.request_limits.PublicRequestBodyLimitMiddleware",
     # Before anything reads a form: a body in a charset other than UTF-8 gets a 400.
     "website.request_guards.FormCharsetMiddleware",
+    # Static files with far-future caching, before any database or session work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Above the session and CSRF middleware, so it sees every cookie they set: only
-    # anonymous, cookie-free answers may be kept by Varnish or a CDN (core/http_cache.py).
+    # Above sessions and CSRF, so it sees every cookie they set: only anonymous,
+    # cookie-free answers may be kept by Varnish or a CDN (core/http_cache.py).
     "core.http_cache.HttpCacheMiddleware",
+    # The Wagtail site for the request's host, from the site cache, not a query.
     "core.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Trailing slashes, and the ALLOWED_HOSTS check.
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Whether this session passed the second factor; admin users who must use one are sent
-    # to it before any admin page.
+    # Whether this session passed the second factor.
     "django_otp.middleware.OTPMiddleware",
+    # Admin users who must use a second factor are sent to it; outside the admin a
+    # password-only session is anonymous (core/signin.py).
     "core.middleware.SecondFactorRequiredMiddleware",
     # Wagtail's bulk actions trust `?id=`: anything but whole numbers is a 400, not a 500.
     "core.middleware.BulkActionIdsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # X-Frame-Options: the admin's live preview frames only its own pages.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The strict public Content-Security-Policy, and the admin's own.
     "core.middleware.ContentSecurityPolicyMiddleware",
+    # CORP and COOP on every answer: no other site may embed or open these pages.
     "core.middleware.CrossOriginResourcePolicyMiddleware",
+    # Camera, microphone, payment and the like are off; geolocation for "use my location".
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Editors' redirects, for a 404 that used to be a page.
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
