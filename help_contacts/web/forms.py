@@ -21,6 +21,8 @@ RADIUS_CHOICES = [
 ]
 DEFAULT_RADIUS_KM = 25
 MAX_PAGE = 10_000
+# The error code of a place the gazetteer does not hold: the APIs answer it with a 404.
+PLACE_NOT_FOUND = "place_not_found"
 SEARCH_PARAMETERS = (
     *("location", "lat", "lon", "radius", "language", "service"),
     *("specialty", "accepting", "ibclc", "cost", "q"),
@@ -194,11 +196,14 @@ class DirectorySearchForm(DirectoryForm):
             if match is None:
                 self.add_error(
                     "location",
-                    _(
-                        "We could not find “%(place)s”. Check the spelling, add the state or "
-                        "country (for example Springfield, MO), or try a ZIP code."
-                    )
-                    % {"place": location},
+                    forms.ValidationError(
+                        _(
+                            "We could not find “%(place)s”. Check the spelling, add the state "
+                            "or country (for example Springfield, MO), or try a ZIP code."
+                        ),
+                        code=PLACE_NOT_FOUND,
+                        params={"place": location},
+                    ),
                 )
                 return cleaned
             point = Point(match.place.latitude, match.place.longitude)

@@ -24,11 +24,14 @@ from help_contacts.web.interchange_forms import (
     HsdsServicesForm,
     ListingImportForm,
 )
-from help_contacts.web.views import PageOutOfRange, api_view, conditional, with_last_modified
-
-
-def _errors_response(errors):
-    return JsonResponse({"errors": errors}, status=400)
+from help_contacts.web.views import (
+    PageOutOfRange,
+    api_view,
+    conditional,
+    errors_response,
+    form_errors_response,
+    with_last_modified,
+)
 
 
 @api_view
@@ -43,12 +46,7 @@ def hsds_services_api(request):
     """
     form = HsdsServicesForm(request.GET)
     if not form.is_valid():
-        return _errors_response(
-            {
-                field: [error["message"] for error in errors]
-                for field, errors in form.errors.get_json_data().items()
-            }
-        )
+        return form_errors_response(form)
     listings = listings_for_export(search=form.search)
     paginator = Paginator(listings, form.cleaned_data.get("per_page") or DEFAULT_PER_PAGE)
     number = form.cleaned_data.get("page") or 1
@@ -57,7 +55,7 @@ def hsds_services_api(request):
     except EmptyPage:
         # The directory's one rule for a page past the end, with its message.
         error = PageOutOfRange(number=number, last=paginator.num_pages)
-        return _errors_response({"page": [str(error)]})
+        return errors_response({"page": [str(error)]}, status=404)
     contents = [consultant_to_hsds(consultant=consultant) for consultant in page.object_list]
     response = JsonResponse(
         {

@@ -1,17 +1,20 @@
 """The OpenAPI 3.1 description of the directory's public APIs, served at /api/schema/.
 
-Written by hand beside the views it describes, from the same vocabularies (the codes of
-every filter come from `help_contacts.data.choices`), and checked against real responses
-by tests/help_contacts/test_openapi.py, so it cannot drift from what the APIs send.
+The parameters are generated from the forms that check them (`_field_schema`), so every
+limit the forms enforce is stated; the answers' schemas are written here and checked
+against real responses (tests/help_contacts/test_openapi.py), and Schemathesis, with every
+check, drives both APIs from this document (test_openapi_schemathesis.py).
 """
 
 from typing import Any
 
+from django import forms
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from help_contacts.data.choices import Cost, Credential, Language, Service, Specialty
-from help_contacts.web.forms import RADIUS_CHOICES
+from help_contacts.web.forms import SEARCH_PARAMETERS, DirectorySearchForm, YesNoField
+from help_contacts.web.interchange_forms import HsdsServicesForm
 from help_contacts.web.views import RESULTS_PER_PAGE, conditional
 
 HSDS_SERVICE_SCHEMA = (
@@ -30,72 +33,78 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 DATE = {"type": "string", "format": "date"}
 
 
-def _list_parameter(name: str, choices, description: str) -> dict[str, Any]:
+# What each parameter means; its type and limits come from the form's own fields below.
+DESCRIPTIONS = {
+    "location": "A town or city (“Springfield, MO”), a postcode the gazetteer holds, or a US "
+    "ZIP code. One that cannot be found is a 404.",
+    "lat": "Latitude in decimal degrees, with lon; kept to 3 decimals.",
+    "lon": "Longitude in decimal degrees, with lat; kept to 3 decimals.",
+    "radius": "How far to look, in km.",
+    "language": "Languages, as ISO 639-1 codes (any of them).",
+    "service": "Ways of seeing families (any of them).",
+    "specialty": "What they have experience with (any of them).",
+    "cost": "Ways of paying (any of them).",
+    "accepting": "1 for only those accepting new clients.",
+    "ibclc": "1 for only IBCLCs checked on the public register.",
+    "q": "Words in the name or practice name.",
+    "page": "Page of results; one past the last is a 404.",
+    "per_page": "Services a page.",
+}
+# Text a person types: no control characters, and something that is not a space.
+TYPED_TEXT = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+
+
+def _field_schema(field: forms.Field) -> dict[str, Any]:
+    """The JSON Schema of what a form field accepts, read from the field itself, so the
+    description states every limit the form enforces and cannot drift from it."""
+    if isinstance(field, forms.MultipleChoiceField):
+        codes = [value for value, _label in field.choices if value != ""]
+        return {"type": "array", "items": {"type": "string", "enum": codes}}
+    if isinstance(field, forms.TypedChoiceField):
+        return {"type": "integer", "enum": [field.coerce(value) for value, _ in field.choices]}
+    if isinstance(field, YesNoField):
+        return {"type": "string", "enum": ["0", "1"]}
+    if isinstance(field, forms.FloatField):
+        return {"type": "number", "minimum": field.min_value, "maximum": field.max_value}
+    if isinstance(field, forms.IntegerField):
+        return {"type": "integer", "minimum": field.min_value, "maximum": field.max_value}
+    if isinstance(field, forms.CharField):
+        return {"type": "string", "maxLength": field.max_length, "pattern": TYPED_TEXT}
+    raise TypeError(f"no schema for {type(field).__name__}: describe it here")
+
+
+def _search_parameter(form_class, *, extra=(), place_optional=False) -> dict[str, Any]:
+    """The search's parameters as one form-style object: OpenAPI cannot say "location, or
+    lat and lon together" of separate parameters, but it can of an object's properties."""
+    names = (*SEARCH_PARAMETERS, "page", *extra)
+    properties = {
+        name: {**_field_schema(form_class.base_fields[name]), "description": DESCRIPTIONS[name]}
+        for name in names
+    }
     return {
-        "name": name,
+        "name": "search",
         "in": "query",
-        "description": description + " Repeat the parameter for several (any of them).",
-        "schema": {"type": "array", "items": _codes(choices)},
+        "description": "The search: a place (location, or lat and lon) and any filters.",
+        "required": True,
         "style": "form",
         "explode": True,
+        "schema": {
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": False,
+            "dependentRequired": {"lat": ["lon"], "lon": ["lat"]},
+            "anyOf": [
+                {"required": ["location"]},
+                {"required": ["lat", "lon"]},
+                # HSDS: with no place, every listing, so no filter either.
+                *(
+                    [{"not": {"anyOf": [{"required": [name]} for name in SEARCH_PARAMETERS]}}]
+                    if place_optional
+                    else []
+                ),
+            ],
+        },
     }
-
-
-def _search_parameters() -> list[dict[str, Any]]:
-    return [
-        {
-            "name": "location",
-            "in": "query",
-            "description": "A town or city (“Springfield, MO”) or a US ZIP code.",
-            "schema": {"type": "string", "maxLength": 200},
-        },
-        {
-            "name": "lat",
-            "in": "query",
-            "description": "Latitude in decimal degrees, with lon; kept to 3 decimals.",
-            "schema": {"type": "number", "minimum": -90, "maximum": 90},
-        },
-        {
-            "name": "lon",
-            "in": "query",
-            "description": "Longitude in decimal degrees, with lat; kept to 3 decimals.",
-            "schema": {"type": "number", "minimum": -180, "maximum": 180},
-        },
-        {
-            "name": "radius",
-            "in": "query",
-            "description": "How far to look, in km.",
-            "schema": {"type": "integer", "enum": [radius for radius, _label in RADIUS_CHOICES]},
-        },
-        _list_parameter("language", Language, "Languages, as ISO 639-1 codes."),
-        _list_parameter("service", Service, "Ways of seeing families."),
-        _list_parameter("specialty", Specialty, "What they have experience with."),
-        _list_parameter("cost", Cost, "Ways of paying."),
-        {
-            "name": "accepting",
-            "in": "query",
-            "description": "1 for only those accepting new clients.",
-            "schema": {"type": "string", "enum": ["0", "1"]},
-        },
-        {
-            "name": "ibclc",
-            "in": "query",
-            "description": "1 for only IBCLCs checked on the public register.",
-            "schema": {"type": "string", "enum": ["0", "1"]},
-        },
-        {
-            "name": "q",
-            "in": "query",
-            "description": "Words in the name or practice name.",
-            "schema": {"type": "string", "maxLength": 100},
-        },
-        {
-            "name": "page",
-            "in": "query",
-            "description": "Page of results; past the last page is a 400.",
-            "schema": {"type": "integer", "minimum": 1},
-        },
-    ]
 
 
 def _listing_schema() -> dict[str, Any]:
@@ -198,7 +207,7 @@ def openapi_document() -> dict[str, Any]:
             "/api/v1/directory/": {
                 "get": {
                     "summary": "Listings near a place, nearest first, and remote helpers",
-                    "parameters": _search_parameters(),
+                    "parameters": [_search_parameter(DirectorySearchForm)],
                     "responses": {
                         "200": {
                             "description": f"Up to {RESULTS_PER_PAGE} listings a page.",
@@ -211,6 +220,7 @@ def openapi_document() -> dict[str, Any]:
                         },
                         "304": not_modified,
                         "400": _errors_response(),
+                        "404": _errors_response(),
                     },
                 }
             },
@@ -218,12 +228,9 @@ def openapi_document() -> dict[str, Any]:
                 "get": {
                     "summary": "Published listings as Open Referral HSDS 3.0 services",
                     "parameters": [
-                        *_search_parameters(),
-                        {
-                            "name": "per_page",
-                            "in": "query",
-                            "schema": {"type": "integer", "minimum": 1, "maximum": 100},
-                        },
+                        _search_parameter(
+                            HsdsServicesForm, extra=("per_page",), place_optional=True
+                        )
                     ],
                     "responses": {
                         "200": {
@@ -237,6 +244,7 @@ def openapi_document() -> dict[str, Any]:
                         },
                         "304": not_modified,
                         "400": _errors_response(),
+                        "404": _errors_response(),
                     },
                 }
             },

@@ -37,6 +37,7 @@ from help_contacts.data.services import listing_suggestion_create, problem_repor
 from help_contacts.web.forms import (
     COORDINATE_DECIMALS,
     MAX_REFERRAL_PICKS,
+    PLACE_NOT_FOUND,
     RADIUS_CHOICES,
     SEARCH_PARAMETERS,
     DirectorySearchForm,
@@ -288,8 +289,19 @@ def report_problem(request, page, slug):
 # JSON API ---------------------------------------------------------------------------------
 
 
-def _errors_response(errors):
-    return JsonResponse({"errors": errors}, status=400)
+def errors_response(errors, status=400):
+    return JsonResponse({"errors": errors}, status=status)
+
+
+def form_errors_response(form):
+    """The form's errors as the APIs give them: 404 when all that is wrong is a place the
+    gazetteer does not hold (nothing was found), 400 for anything the client got wrong."""
+    errors = {
+        field: [error["message"] for error in field_errors]
+        for field, field_errors in form.errors.get_json_data().items()
+    }
+    not_found = list(errors) == ["location"] and form.has_error("location", PLACE_NOT_FOUND)
+    return errors_response(errors, status=404 if not_found else 400)
 
 
 def api_view(view):
@@ -349,19 +361,14 @@ def directory_api(request):
     """GET /api/v1/directory/: the directory search as JSON, with the page's parameters."""
     form = DirectorySearchForm(request.GET, require_location=True)
     if not form.is_valid() or form.search is None:
-        return _errors_response(
-            {
-                field: [error["message"] for error in errors]
-                for field, errors in form.errors.get_json_data().items()
-            }
-        )
+        return form_errors_response(form)
     search = form.search
     try:
         with index_walks_planned():
             page_obj = results_page(search, form.cleaned_data.get("page"))
             remote = remote_helpers(search, page_obj)
     except PageOutOfRange as error:
-        return _errors_response({"page": [str(error)]})
+        return errors_response({"page": [str(error)]}, status=404)
     paginator = page_obj.paginator
 
     directory = directory_page_find()

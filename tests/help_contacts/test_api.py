@@ -117,7 +117,6 @@ def test_ambiguous_place_lists_alternatives(client, directory, places):
     ("params", "field"),
     [
         ({}, "location"),
-        ({"location": "Atlantis"}, "location"),
         ({"location": "x" * 201}, "location"),
         ({"lat": "51.5"}, "lon"),
         ({"lon": "0"}, "lat"),
@@ -136,13 +135,26 @@ def test_ambiguous_place_lists_alternatives(client, directory, places):
         ({"location": "London, UK", "q": "x" * 101}, "q"),
         ({"location": "London, UK", "page": "two"}, "page"),
         ({"location": "London, UK", "page": "0"}, "page"),
-        ({"location": "London, UK", "page": "5"}, "page"),
         ({"location": "Lon\x00don"}, "location"),
     ],
 )
 def test_bad_parameters_are_a_400_naming_the_field(client, directory, places, params, field):
     response = client.get(API, params)
     assert response.status_code == 400
+    data = response.json()
+    jsonschema.validate(data, ERROR_SCHEMA)
+    assert field in data["errors"]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [({"location": "Atlantis"}, "location"), ({"location": "London, UK", "page": "5"}, "page")],
+)
+def test_what_does_not_exist_is_a_404_naming_the_field(client, directory, places, params, field):
+    """A well-formed search for a place the gazetteer does not hold, or a page past the
+    last: nothing was found, so a 404 (the OpenAPI document says so too)."""
+    response = client.get(API, params)
+    assert response.status_code == 404
     data = response.json()
     jsonschema.validate(data, ERROR_SCHEMA)
     assert field in data["errors"]

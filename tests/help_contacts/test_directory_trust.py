@@ -176,13 +176,14 @@ def test_home_visit_wording_says_whether_she_reaches_the_parent(client, director
 # Pages beyond the end -------------------------------------------------------------------
 
 
-def test_a_page_past_the_end_is_a_400_on_page_and_api_alike(client, directory, places):
+def test_a_page_past_the_end_is_refused_on_page_and_api_alike(client, directory, places):
     for index in range(21):
         ConsultantFactory(name=f"Listing {index:02d}", latitude=51.5 + index / 1000)
     assert len(cards(client.get(URL, {**LONDON, "page": "2"}))) == 1
     page = client.get(URL, {**LONDON, "page": "3"})
     api = client.get(API, {**LONDON, "page": "3"})
-    assert page.status_code == api.status_code == 400
+    assert page.status_code == 400  # the form, with its message and a way on
+    assert api.status_code == 404  # for a client: that page does not exist
     message = "There is no page 3 of these results: they end at page 2."
     assert message in visible_text(page)
     assert api.json()["errors"]["page"] == [message]
@@ -360,7 +361,7 @@ def test_apis_answer_head_and_conditional_requests(client, directory, places, ur
 def test_hsds_page_past_the_end_says_where_the_results_end(client, directory):
     ConsultantFactory()
     response = client.get("/api/v1/hsds/services/", {"page": "4"})
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert response.json()["errors"]["page"] == [
         "There is no page 4 of these results: they end at page 1."
     ]

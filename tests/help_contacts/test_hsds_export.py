@@ -171,9 +171,7 @@ def test_hsds_api_with_no_results_says_it_is_empty(client, places):
     ("params", "field"),
     [
         ({"language": "pl"}, "location"),
-        ({"location": "Atlantis"}, "location"),
         ({"per_page": "1000"}, "per_page"),
-        ({"page": "99"}, "page"),
         ({"lat": "91", "lon": "0"}, "lat"),
     ],
 )
@@ -181,6 +179,15 @@ def test_hsds_api_refuses_bad_parameters_with_a_400(client, london_listings, par
     response = client.get(HSDS_API, params)
 
     assert response.status_code == 400
+    assert response.json()["errors"][field]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"), [({"location": "Atlantis"}, "location"), ({"page": "99"}, "page")]
+)
+def test_hsds_api_says_404_for_what_does_not_exist(client, london_listings, params, field):
+    response = client.get(HSDS_API, params)
+    assert response.status_code == 404
     assert response.json()["errors"][field]
 
 

@@ -83,7 +83,7 @@ def test_the_count_stops_at_200_and_the_pages_are_the_nearest_200_in_order(
 
 def test_past_the_200th_there_is_no_page(client, directory, places, crowd):
     response = client.get(API, {**SEARCH, "page": 11})
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert "they end at page 10" in response.json()["errors"]["page"][0]
 
 

@@ -65,13 +65,16 @@ def test_real_hsds_answers_match_the_document(client, directory, document):
     assert errors(document, "HsdsPage", data) == []
 
 
-def test_every_filter_the_form_takes_is_documented(document):
-
-    documented = {
-        parameter["name"]
-        for parameter in document["paths"]["/api/v1/directory/"]["get"]["parameters"]
-    }
-    assert set(SEARCH_PARAMETERS) | {"page"} == documented
+def test_every_filter_the_form_takes_is_documented_with_the_forms_limits(document):
+    (search,) = document["paths"]["/api/v1/directory/"]["get"]["parameters"]
+    properties = search["schema"]["properties"]
+    assert set(SEARCH_PARAMETERS) | {"page"} == set(properties)
+    # Read from the form's fields, so a limit changed there changes here.
+    assert properties["location"]["maxLength"] == 200
+    assert properties["q"]["maxLength"] == 100
+    assert properties["lat"]["minimum"] == -90 and properties["lon"]["maximum"] == 180
+    assert properties["page"]["maximum"] == 10_000
+    assert search["schema"]["dependentRequired"] == {"lat": ["lon"], "lon": ["lat"]}
 
 
 def test_schema_answers_head_and_conditional_requests(client):
