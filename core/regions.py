@@ -15,6 +15,8 @@ class Region(models.TextChoices):
     UK = "uk", _("United Kingdom")
     US = "us", _("United States")
     EU = "eu", _("European Union")
+    AU = "au", _("Australia")
+    NZ = "nz", _("New Zealand")
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,34 @@ REGION_WORDS = {
         urgent_route=_("call a doctor now, or go to the emergency department"),
         country_name=_("the EU"),
     ),
+    # Australia: Triple Zero (000) for emergencies (triplezero.gov.au).
+    Region.AU: RegionWords(
+        nappy=_("nappy"),
+        nappies=_("nappies"),
+        poo=_("poo"),
+        midwife=_("midwife"),
+        baby_checks=_("child health nurse or GP"),
+        postcode=_("postcode"),
+        emergency_number="000",
+        urgent_number="",
+        urgent_number_name="",
+        urgent_route=_("see a doctor now, or go to the emergency department"),
+        country_name=_("Australia"),
+    ),
+    # New Zealand: 111 for emergencies (New Zealand Police, "Call 111").
+    Region.NZ: RegionWords(
+        nappy=_("nappy"),
+        nappies=_("nappies"),
+        poo=_("poo"),
+        midwife=_("midwife"),
+        baby_checks=_("Plunket nurse or GP"),
+        postcode=_("postcode"),
+        emergency_number="111",
+        urgent_number="",
+        urgent_number_name="",
+        urgent_route=_("see a doctor now, or go to the emergency department"),
+        country_name=_("New Zealand"),
+    ),
 }
 
 
@@ -90,7 +120,10 @@ def region_words(region: str) -> RegionWords:
 # EU member state (European Commission); the UK's numbers serve the Crown Dependencies too.
 REGION_COUNTRIES = {
     Region.UK: {"GB", "UK", "IM", "JE", "GG"},
-    Region.US: {"US", "PR", "GU", "VI", "AS", "MP"},
+    # Canada dials 911 too, and writes diaper and pediatrician.
+    Region.US: {"US", "PR", "GU", "VI", "AS", "MP", "CA"},
+    Region.AU: {"AU"},
+    Region.NZ: {"NZ"},
     Region.EU: {
         "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
         "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",

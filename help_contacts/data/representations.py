@@ -235,7 +235,9 @@ def home_visit_note(*, consultant: Consultant) -> str:
     }
 
 
-def listing_cards(*, listings, listing_base_url: str, remote: bool = False) -> list[dict]:
+def listing_cards(
+    *, listings, listing_base_url: str, remote: bool = False, search_query: str = ""
+) -> list[dict]:
     """What each result card on the directory page says, worked out here for its template.
 
     The template only places these values. Resolved there, twenty cards each looking up
@@ -243,7 +245,10 @@ def listing_cards(*, listings, listing_base_url: str, remote: bool = False) -> l
     than the search that found them.
     One dict per listing; an optional line is None when the template leaves it out.
     `remote` cards are for help by video or phone, so they name the ways, not a distance.
+    `search_query` (the search's own parameters) rides on each listing's link, so the listing
+    page can lead back to these results.
     """
+    back = f"?{search_query}" if search_query else ""
     # Each message is translated once for the whole list.
     away = gettext("%(distance)s away")
     call = gettext("Call %(phone)s")
@@ -256,7 +261,7 @@ def listing_cards(*, listings, listing_base_url: str, remote: bool = False) -> l
             {
                 "id": consultant.pk,
                 "name": consultant.name,
-                "url": f"{listing_base_url}{consultant.slug}/",
+                "url": f"{listing_base_url}{consultant.slug}/{back}",
                 "lat": f"{consultant.latitude:f}",  # as the stringformat:"f" filter wrote it
                 "lon": f"{consultant.longitude:f}",
                 "credentials": consultant.short_credentials if consultant.credentials else None,

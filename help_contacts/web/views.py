@@ -134,13 +134,18 @@ def directory_search_context(request, page):
             (name, request.GET.getlist(name)) for name in SEARCH_PARAMETERS if name in request.GET
         ],
         remote_cards=listing_cards(
-            listings=remote, listing_base_url=context["listing_base_url"], remote=True
+            listings=remote,
+            listing_base_url=context["listing_base_url"],
+            remote=True,
+            search_query=_search_query(request),
         ),
         search=search,
         page_obj=page_obj,
         results=page_obj.object_list,
         cards=listing_cards(
-            listings=page_obj.object_list, listing_base_url=context["listing_base_url"]
+            listings=page_obj.object_list,
+            listing_base_url=context["listing_base_url"],
+            search_query=_search_query(request),
         ),
         wider_radius=wider[0] if wider else None,
         alternatives=search.alternatives,
@@ -212,6 +217,11 @@ def consultant_detail(request, page, slug):
             "json_ld": consultant_json_ld(consultant=consultant, url=url),
             "report_url": page.route_url("report_problem", request, slug=slug),
             "card_region": region_for_country(consultant.country),
+            # Came from a search: the breadcrumb leads back to its results.
+            "results_url": f"{page.get_url(request)}?{query}"
+            if (query := _search_query(request))
+            else "",
+            "canonical_url": url,
         },
     )
 

@@ -13,6 +13,8 @@ from help_contacts.data.choices import ContactKind
 from tests.conftest import visible_text
 from tests.factories import (
     ArticlePageFactory,
+    ConsultantFactory,
+    DirectoryPageFactory,
     FactorPageFactory,
     SupportContactFactory,
     UserFactory,
@@ -213,3 +215,17 @@ def test_the_fallback_notice_shows_where_the_region_has_no_reviewed_card(client,
     text = visible_text(client.get(pages["factor"]))
     assert "If you are worried Your baby is not feeding." in text
     assert "Call 999 now if you think your baby's life, or yours, is in danger" in text
+
+
+@pytest.mark.parametrize(
+    ("country", "number"),
+    [("GB", "999"), ("US", "911"), ("CA", "911"), ("IE", "112"), ("DE", "112"), ("AU", "000"),
+     ("NZ", "111")],
+)  # fmt: skip
+def test_a_listings_card_rings_its_own_countrys_emergency_number(client, home, country, number):
+    DirectoryPageFactory(parent=home)
+    site_settings(region="uk", warning_signs=WarningSignsFactory())
+    ConsultantFactory(slug="far-away", country=country)
+    html = client.get("/find-support/far-away/").content.decode()
+    card = BeautifulSoup(html, "html.parser").find(id="get-help-now")
+    assert card.find("a", href=f"tel:{number}"), country

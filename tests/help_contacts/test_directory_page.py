@@ -258,3 +258,23 @@ def test_a_bad_page_number_is_explained_on_the_page(client, directory, places):
     response = client.get(URL, {"location": "London, UK", "page": "0"})
     assert response.status_code == 400
     assert "Page of results:" in text_of(response)
+
+
+def test_a_listing_reached_from_results_leads_back_to_them(client, directory, places):
+    from tests.factories import ConsultantFactory
+
+    ConsultantFactory(slug="nadia", name="Nadia Near", phone="020 7946 0000")
+    results = client.get(URL, {"location": "London, UK", "radius": "50", "utm_source": "x"})
+    link = re.search(r'<a href="(/find-support/nadia/[^"]*)">Nadia Near</a>', text_of(results))
+    assert link, "the result links to the listing"
+    href = link.group(1).replace("&amp;", "&")
+    assert "location=London" in href and "radius=50" in href and "utm_source" not in href
+    listing = text_of(client.get(href))
+    assert (
+        'href="/find-support/?location=London%2C+UK&amp;radius=50">Back to the results' in listing
+    )
+    # One address for search engines, whatever search led here; the call button comes first.
+    assert '<link rel="canonical" href="http://testserver/find-support/nadia/">' in listing
+    assert listing.index('href="tel:02079460000"') < listing.index('id="get-help-now"')
+    plain = text_of(client.get("/find-support/nadia/"))
+    assert "Back to the results" not in plain
