@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from core.db_routing import reads_from_replica
 from core.http_cache import SEARCH, public_cache
+from core.numbers import whole_number
 from core.regions import region_for_country
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.models import Consultant
@@ -106,6 +107,13 @@ def directory_search_context(request, page):
     context = {
         "form": form,
         "search": None,
+        "max_picks": MAX_REFERRAL_PICKS,
+        # Back from a referral sheet that had too many: the ticks are kept, to untick one.
+        "picked": {
+            number
+            for value in request.GET.getlist("pick")
+            if (number := whole_number(value, minimum=1)) is not None
+        },
         "listing_base_url": page.get_url(request),
         # Open the filters when one is set (an empty drop-down sends "language=").
         "filters_open": any(
@@ -172,7 +180,8 @@ def referral_sheet(request, page):
         context_overrides={
             "form": form,
             "search": search,
-            "search_url": f"{listing_base_url}?{_search_query(request)}" if search else "",
+            # Back to the search with the ticks kept, to untick one (the sheet had too many).
+            "search_url": f"{listing_base_url}?{_query_with_picks(request)}" if search else "",
             "sheet_url": request.build_absolute_uri(),
             "max_picks": MAX_REFERRAL_PICKS,
             "listing_base_url": request.build_absolute_uri(listing_base_url),
@@ -185,9 +194,21 @@ def referral_sheet(request, page):
 
 
 def _search_query(request) -> str:
+    """The search's own parameters from the URL, without empty ones or anything else."""
     query = request.GET.copy()
     for name in list(query):
-        if name not in SEARCH_PARAMETERS:
+        values = [value for value in query.getlist(name) if value]
+        if name not in SEARCH_PARAMETERS or not values:
+            del query[name]
+        else:
+            query.setlist(name, values)
+    return query.urlencode()
+
+
+def _query_with_picks(request) -> str:
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in (*SEARCH_PARAMETERS, "pick"):
             del query[name]
     return query.urlencode()
 

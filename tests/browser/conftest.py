@@ -62,7 +62,7 @@ def _demo_server(django_db_setup, django_db_blocker):
             "London", country="United Kingdom", code="GB", latitude=51.5074,
             longitude=-0.1278, population=8_961_989,
         )  # fmt: skip
-        for index, name in enumerate(["Ada Abbott", "Bea Brennan", "Cara Chen"]):
+        for index, name in enumerate(["Ada Abbott", "Bea Brennan", "Cara Chen", "Dee Doyle"]):
             ConsultantFactory(
                 name=name, slug=f"listing-{index}", latitude=51.5074 + index / 100,
                 website="https://example.org/", bio="Helps with latch.",

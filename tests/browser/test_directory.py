@@ -22,10 +22,10 @@ def test_search_map_on_request_and_open_a_listing(demo_server, page, axe_violati
     page.get_by_role("button", name="Search", exact=True).last.click()
     page.wait_for_load_state("networkidle")
 
-    heading = page.get_by_role("heading", name="3 listings within 25 km of London, United Kingdom")
+    heading = page.get_by_role("heading", name="4 listings within 25 km of London, United Kingdom")
     assert heading.is_visible()
     names = page.locator(".listing__name").all_inner_texts()
-    assert names == ["Ada Abbott", "Bea Brennan", "Cara Chen"]
+    assert names == ["Ada Abbott", "Bea Brennan", "Cara Chen", "Dee Doyle"]
     # The form folded into one line after the search; "Change search" opens it again.
     assert not page.get_by_role("button", name="Use my location").is_visible()
     page.get_by_text("Change search").click()
@@ -43,14 +43,14 @@ def test_search_map_on_request_and_open_a_listing(demo_server, page, axe_violati
     page.get_by_role("button", name="Show on map").click()
     markers = page.locator(".leaflet-marker-icon")
     markers.first.wait_for()
-    assert markers.count() == 3
+    assert markers.count() == 4
     assert sorted(markers.evaluate_all("els => els.map(e => e.alt)")) == [
-        "1. Ada Abbott", "2. Bea Brennan", "3. Cara Chen",
+        "1. Ada Abbott", "2. Bea Brennan", "3. Cara Chen", "4. Dee Doyle",
     ]  # fmt: skip
     assert any(url.endswith("/leaflet.js") for url in page.requests)
     markers.first.click()
     popup_link = page.locator(".leaflet-popup-content a")
-    assert popup_link.get_attribute("href").endswith("/find-support/listing-0/")
+    assert popup_link.get_attribute("href").startswith("/find-support/listing-0/?location=London")
 
     page.get_by_role("link", name="Bea Brennan", exact=True).click()
     page.wait_for_load_state("networkidle")
@@ -63,7 +63,7 @@ def test_directory_works_without_javascript(demo_server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     tab = context.new_page()
     tab.goto(demo_server.url + "/find-support/?location=London%2C+UK")
-    assert tab.locator(".listing").count() == 3
+    assert tab.locator(".listing").count() == 4
     assert not tab.get_by_role("button", name="Show on map").is_visible()
     assert not tab.get_by_role("button", name="Use my location").is_visible()
     assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -130,3 +130,15 @@ def test_referral_sheet_is_made_from_ticked_results_and_prints_on_one_page(
     pdf = sheet.pdf(format="A4")
     printer.close()
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
+
+
+def test_a_fourth_tick_is_stopped_before_the_sheet_is_asked_for(demo_server, page):
+    page.goto(demo_server.url + "/find-support/?location=London")
+    boxes = page.locator('input[name="pick"][form="referral-form"]')
+    assert boxes.count() >= 4
+    for index in range(3):
+        boxes.nth(index).check()
+    assert boxes.nth(3).is_disabled()
+    assert "a sheet holds no more" in page.locator("[data-pick-status]").inner_text()
+    boxes.nth(0).uncheck()
+    assert boxes.nth(3).is_enabled()

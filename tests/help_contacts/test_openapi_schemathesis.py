@@ -10,7 +10,9 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 from tests.factories import ConsultantFactory
 
@@ -21,12 +23,16 @@ pytestmark = pytest.mark.django_db
 def operations(directory, places):
     ConsultantFactory(services=["home-visits"], home_visit_radius_km=30)
     ConsultantFactory(latitude=37.2, longitude=-93.3, languages=["es"])
-    schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
-    found = {}
-    for result in schema.get_all_operations():
-        operation = result.ok()
-        found[operation.label] = operation
-    return found
+    # As Django's test client does: a request through the WSGI application must not close
+    # the test's database connection (and its transaction) when it ends.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+        yield {result.ok().label: result.ok() for result in schema.get_all_operations()}
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_both_apis_are_described(operations):

@@ -81,3 +81,20 @@ def test_a_sheet_that_cannot_be_made_says_why_with_a_400(client, directory, pick
 def test_an_unpublished_listing_cannot_be_put_on_a_sheet(client, directory):
     hidden = ConsultantFactory(live=False)
     assert client.get(SHEET, {"pick": hidden.pk}).status_code == 400
+
+
+def test_too_many_ticks_lead_back_to_the_results_with_the_ticks_kept(client, directory, places):
+    people = [ConsultantFactory(name=f"Person {n}") for n in range(4)]
+    picks = [person.pk for person in people]
+    sheet = client.get(SHEET, {"pick": picks, "location": "London, UK", "radius": "10"})
+    assert sheet.status_code == 400
+    assert "A referral sheet holds at most 3 listings: untick some." in visible_text(sheet)
+    soup = BeautifulSoup(sheet.content, "html.parser")
+    back = soup.find("a", string="Back to the directory to choose again")["href"]
+    results = client.get(back)
+    assert results.status_code == 200
+    boxes = BeautifulSoup(results.content, "html.parser").find_all("input", attrs={"name": "pick"})
+    assert {int(box["value"]) for box in boxes if box.has_attr("checked")} == set(picks)
+    # With JavaScript the form stops a fourth tick before it is sent; it says how many.
+    form = BeautifulSoup(results.content, "html.parser").find("form", id="referral-form")
+    assert form["data-max-picks"] == "3"

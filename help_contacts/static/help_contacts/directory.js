@@ -95,6 +95,26 @@
     });
   }
 
+  // The referral sheet holds at most data-max-picks listings: once that many are ticked,
+  // the others cannot be, and a line says why (the server refuses more all the same).
+  function setUpPickLimit() {
+    var form = document.getElementById("referral-form");
+    if (!form) return;
+    var max = parseInt(form.dataset.maxPicks, 10);
+    var status = form.querySelector("[data-pick-status]");
+    var boxes = Array.prototype.slice.call(
+      document.querySelectorAll('input[name="pick"][form="referral-form"]')
+    );
+    function update() {
+      var ticked = boxes.filter(function (box) { return box.checked; }).length;
+      boxes.forEach(function (box) { box.disabled = !box.checked && ticked >= max; });
+      status.textContent = ticked >= max ? form.dataset.fullMessage : "";
+    }
+    boxes.forEach(function (box) { box.addEventListener("change", update); });
+    update();
+  }
+
   setUpGeolocation();
   setUpMap();
+  setUpPickLimit();
 })();
