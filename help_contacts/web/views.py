@@ -99,6 +99,14 @@ def rounded_coordinates_query(request, search):
     return query.urlencode()
 
 
+def search_results(form):
+    """The page of nearby listings and the remote helpers for a valid search form: what the
+    directory page and the API both show, found the same way (PageOutOfRange past the end)."""
+    with index_walks_planned():
+        page_obj = results_page(form.search, form.cleaned_data.get("page"))
+        return page_obj, remote_helpers(form.search, page_obj)
+
+
 def directory_search_context(request, page):
     """Everything the directory page shows for the query in its URL."""
     submitted = any(name in request.GET for name in SEARCH_PARAMETERS)
@@ -125,9 +133,7 @@ def directory_search_context(request, page):
 
     search = form.search
     try:
-        with index_walks_planned():
-            page_obj = results_page(search, form.cleaned_data.get("page"))
-            remote = remote_helpers(search, page_obj)
+        page_obj, remote = search_results(form)
     except PageOutOfRange as error:
         form.add_error("page", str(error))
         context["last_page_url"] = _query_with(request, page=error.last)
@@ -395,9 +401,7 @@ def directory_api(request):
         return form_errors_response(form)
     search = form.search
     try:
-        with index_walks_planned():
-            page_obj = results_page(search, form.cleaned_data.get("page"))
-            remote = remote_helpers(search, page_obj)
+        page_obj, remote = search_results(form)
     except PageOutOfRange as error:
         return errors_response({"page": [str(error)]}, status=404)
     paginator = page_obj.paginator

@@ -1,6 +1,6 @@
 """Who can help: support contacts, the consultant directory and the gazetteer behind it.
 
-The directory's page (`DirectoryPage`) is defined in the web layer, beside its routes;
+The directory's page (`DirectoryPage`) is here too; its routes name their web views by path.
 `help_contacts.models` gathers every model of the app for Django.
 """
 
@@ -9,11 +9,13 @@ from help_contacts.data.choices import ListingSource, PlaceKind
 from .consultants import Consultant
 from .contacts import SupportContact
 from .interchange import HsdsIdentity
+from .pages import DirectoryPage
 from .places import Place
 from .reports import ProblemKind, ProblemReport, ReportOutcome
 
 __all__ = [
     "Consultant",
+    "DirectoryPage",
     "HsdsIdentity",
     "ListingSource",
     "Place",

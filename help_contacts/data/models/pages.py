@@ -1,10 +1,11 @@
-"""The public directory: search, one page per listing, and the forms that feed it.
+"""The public directory's page: search, one page per listing, and the forms that feed it.
 
-The page model sits in the web layer because its routes are views; code below this layer
-finds the page through `help_contacts.data.directory_page`.
+The page is a model, so it lives with the directory's other models; its routes are web
+views, named by path (`_view`) so that this layer never imports the one above it.
 """
 
 from django.shortcuts import redirect
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -15,8 +16,15 @@ from wagtail.models import Page
 from core.db_routing import replica_reads
 from core.http_cache import SEARCH
 from core.models import BasePage
-from help_contacts.data.models import Consultant
-from help_contacts.web import views
+
+# The module, not the class: consultants.py imports this module (through the page's
+# finder) before it has defined Consultant.
+from . import consultants
+
+
+def _view(name: str):
+    """A view of `help_contacts.web.views`, found when a request needs it."""
+    return import_string(f"help_contacts.web.views.{name}")
 
 
 class DirectoryPage(RoutablePageMixin, BasePage):
@@ -53,8 +61,8 @@ class DirectoryPage(RoutablePageMixin, BasePage):
             return self._search(request)
 
     def _search(self, request):
-        context = views.directory_search_context(request, self)
-        rounded = views.rounded_coordinates_query(request, context["search"])
+        context = _view("directory_search_context")(request, self)
+        rounded = _view("rounded_coordinates_query")(request, context["search"])
         if rounded is not None:
             return redirect(f"{self.get_url(request)}?{rounded}")
         response = self.render(request, context_overrides=context)
@@ -67,7 +75,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
 
     @path("suggest-a-listing/")
     def suggest_listing(self, request):
-        return views.suggest_listing(request, self)
+        return _view("suggest_listing")(request, self)
 
     @path("suggest-a-listing/thanks/")
     def suggest_listing_thanks(self, request):
@@ -79,15 +87,15 @@ class DirectoryPage(RoutablePageMixin, BasePage):
 
     @path("referral-sheet/")
     def referral_sheet(self, request):
-        return views.referral_sheet(request, self)
+        return _view("referral_sheet")(request, self)
 
     @path("<slug:slug>/")
     def listing(self, request, slug):
-        return views.consultant_detail(request, self, slug)
+        return _view("consultant_detail")(request, self, slug)
 
     @path("<slug:slug>/report/")
     def report_problem(self, request, slug):
-        return views.report_problem(request, self, slug)
+        return _view("report_problem")(request, self, slug)
 
     @path("<slug:slug>/report/thanks/")
     def report_problem_thanks(self, request, slug):
@@ -115,7 +123,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         base = self.get_full_url(request)
         if not entries or base is None:
             return entries  # the page itself is left out (not live, or private)
-        listings = Consultant.objects.published().order_by("slug")
+        listings = consultants.Consultant.objects.published().order_by("slug")
         entries.extend(
             {"location": f"{base}{slug}/", "lastmod": updated_at}
             for slug, updated_at in listings.values_list("slug", "updated_at").iterator()
