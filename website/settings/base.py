@@ -75,7 +75,7 @@ MIDDLEWARE = [
     # cookie-free answers may be kept by Varnish or a CDN (core/http_cache.py).
     "core.http_cache.HttpCacheMiddleware",
     # The Wagtail site for the request's host, from the site cache, not a query.
-    "core.middleware.CachedSiteMiddleware",
+    "core.middleware.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Trailing slashes, and the ALLOWED_HOSTS check.
@@ -86,16 +86,16 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # Admin users who must use a second factor are sent to it; outside the admin a
     # password-only session is anonymous (core/signin.py).
-    "core.middleware.SecondFactorRequiredMiddleware",
+    "core.middleware.second_factor.SecondFactorRequiredMiddleware",
     # Wagtail's bulk actions trust `?id=`: anything but whole numbers is a 400, not a 500.
-    "core.middleware.BulkActionIdsMiddleware",
+    "core.middleware.bulk_actions.BulkActionIdsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # X-Frame-Options: the admin's live preview frames only its own pages.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # The strict public Content-Security-Policy, and the admin's own.
-    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.headers.ContentSecurityPolicyMiddleware",
     # CORP and COOP on every answer: no other site may embed or open these pages.
-    "core.middleware.CrossOriginResourcePolicyMiddleware",
+    "core.middleware.headers.CrossOriginResourcePolicyMiddleware",
     # Camera, microphone, payment and the like are off; geolocation for "use my location".
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Editors' redirects, for a 404 that used to be a page.
@@ -354,7 +354,7 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
     },
 }
-# The Wagtail admin's own policy (core.middleware.ContentSecurityPolicyMiddleware): nothing
+# The Wagtail admin's own policy (core.middleware.headers.ContentSecurityPolicyMiddleware): nothing
 # from another origin at all. Wagtail's inline panels and date widgets still ship inline
 # scripts, and its panels set style attributes, so those two are allowed here, only here.
 ADMIN_CONTENT_SECURITY_POLICY = {

@@ -1,0 +1,18 @@
+"""The Wagtail site for each request, from the site cache."""
+
+from core.site_cache import site_for_request
+
+
+class CachedSiteMiddleware:
+    """Find the Wagtail site for the request's host in the cache rather than the database.
+
+    Wagtail looks the site up once per request and keeps it on `request._wagtail_site`;
+    setting that here, from `site_for_request`, spares every page a query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = site_for_request(request)
+        return self.get_response(request)
