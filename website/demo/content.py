@@ -457,6 +457,11 @@ REFERENCES = {
         "publisher": "Kent and Medway Local Maternity System (NHS)",
         "url": "https://www.kentandmedwaylms.nhs.uk/after-birth/emotional-wellbeing-after-birth/post-natal-depression",
     },
+    "nhs-dehydration": {
+        "title": "Dehydration",
+        "publisher": "NHS",
+        "url": "https://www.nhs.uk/conditions/dehydration/",
+    },
     "mindwell-psychosis": {
         "title": "What is postpartum psychosis?",
         "publisher": "MindWell Leeds (NHS in Leeds)",
@@ -554,6 +559,7 @@ WARNING_SIGNS = {
             {"tier": "urgent", "who": "baby", "text": "has yellow skin or eyes in the first 24 hours after birth", "sources": ["wy-jaundice"]},
             {"tier": "urgent", "who": "baby", "text": "looks very pale all over, has blotchy skin, or feels cold to the touch", "sources": ["mkuh-illness"]},
             {"tier": "urgent", "who": "baby", "text": "has a bulging soft spot on the top of their head", "sources": ["mkuh-illness"]},
+            {"tier": "urgent", "who": "baby", "text": "has a soft spot that sinks inwards, a dry mouth or few tears, or seems drowsy: signs of dehydration", "sources": ["nhs-dehydration"]},
             {"tier": "urgent", "who": "parent", "text": "seem suddenly confused, hear or see things that are not there, have strange or frightening beliefs, a very high or fast-changing mood, or cannot sleep: people close to you often notice this before you do", "sources": ["mindwell-psychosis"]},
             {"tier": "today", "who": "baby", "text": "is not feeding, or is not interested in feeds", "sources": ["mkuh-illness"]},
             {"tier": "today", "who": "baby", "text": "is getting sleepier and less interested in feeding", "sources": ["wy-jaundice"]},
