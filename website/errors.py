@@ -67,11 +67,18 @@ def server_error(request: HttpRequest) -> HttpResponse:
     )
 
 
+# PostgreSQL's codes for a database without its tables or schema yet: between a wipe and a
+# restore, or before the first migration. The site is not broken, it is not there yet.
+NOT_THERE_YET = {"42P01", "3F000", "3D000"}  # undefined table, undefined schema, no database
+
+
 def database_unreachable(error: BaseException | None) -> bool:
     """Whether `error`, or an error it was raised from, says the database cannot be used now."""
     seen = 0
     while error is not None and seen < 10:  # a bounded walk, in case of a cycle
         if isinstance(error, OperationalError | InterfaceError):
+            return True
+        if getattr(error, "sqlstate", None) in NOT_THERE_YET:
             return True
         error = error.__cause__ or error.__context__
         seen += 1

@@ -105,3 +105,25 @@ def test_a_database_error_wrapped_in_another_is_recognised():
         assert errors.database_unreachable(wrapped)
     assert not errors.database_unreachable(ValueError("no"))
     assert not errors.database_unreachable(None)
+
+
+def test_between_a_wipe_and_a_restore_the_site_says_503_not_500():
+    """PostgreSQL's 'relation does not exist' (a wiped database) is an outage, not a bug."""
+    import psycopg
+
+    from django.db import ProgrammingError
+
+    request = RequestFactory().get("/")
+    try:
+        try:
+            raise psycopg.errors.UndefinedTable('relation "wagtailcore_site" does not exist')
+        except psycopg.Error as missing:
+            raise ProgrammingError(str(missing)) from missing
+    except ProgrammingError:
+        response = errors.server_error(request)
+    assert response.status_code == 503
+    # Other programming errors are still bugs.
+    try:
+        raise psycopg.errors.SyntaxError("syntax error at or near")
+    except psycopg.Error as bug:
+        assert not errors.database_unreachable(bug)
