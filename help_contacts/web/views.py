@@ -162,6 +162,7 @@ def directory_search_context(request, page):
             search_query=_search_query(request),
         ),
         wider_radius=wider[0] if wider else None,
+        filters_to_drop=filters_to_drop(request, form) if not page_obj.paginator.count else [],
         alternatives=search.alternatives,
     )
     if page_obj.paginator.count < FEW_RESULTS:
@@ -220,10 +221,38 @@ def _query_with_picks(request) -> str:
 
 
 def _query_with(request, **values) -> str:
+    """The request's query with `values` set; a value of None takes the parameter out."""
     query = request.GET.copy()
     for name, value in values.items():
-        query[name] = str(value)
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = str(value)
     return f"?{query.urlencode()}"
+
+
+FILTERS = ("language", "service", "specialty", "cost", "accepting", "ibclc", "q")
+
+
+def filters_to_drop(request, form) -> list[dict]:
+    """Each filter the search used, by name, with the same search without it: when nobody
+    matches, the parent sees which filter to let go of rather than a dead end."""
+    dropped = []
+    for name in FILTERS:
+        value = form.cleaned_data.get(name)
+        if not value:
+            continue
+        field = form.fields[name]
+        if isinstance(value, list):
+            labels = dict(field.choices)
+            shown = ", ".join(str(labels.get(code, code)) for code in value)
+            label = f"{field.label}: {shown}"
+        elif isinstance(value, str):
+            label = f"{field.label}: “{value}”"
+        else:
+            label = str(field.label)
+        dropped.append({"label": label, "url": _query_with(request, page=None, **{name: None})})
+    return dropped
 
 
 def _published_or_404(slug):

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.utils import timezone
 
@@ -278,3 +279,25 @@ def test_a_listing_reached_from_results_leads_back_to_them(client, directory, pl
     assert listing.index('href="tel:02079460000"') < listing.index('id="get-help-now"')
     plain = text_of(client.get("/find-support/nadia/"))
     assert "Back to the results" not in plain
+
+
+def test_a_filter_that_excludes_everyone_is_named_with_a_way_to_drop_it(client, directory, places):
+    from tests.factories import ConsultantFactory
+
+    ConsultantFactory(slug="nadia", name="Nadia Near", languages=["en"], credentials=[])
+    html = text_of(
+        client.get(URL, {"location": "London, UK", "language": "es", "ibclc": "1", "page": ""})
+    )
+    assert "We have no listings within 25 km of London" in html
+    soup = BeautifulSoup(html, "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.select(".no-results__drop a")}
+    assert set(links) == {
+        "Search again without Language: Spanish",
+        "Search again without IBCLC only",
+    }
+    without_language = client.get(URL + links["Search again without Language: Spanish"])
+    assert "language=" not in links["Search again without Language: Spanish"]
+    assert "ibclc=1" in links["Search again without Language: Spanish"]
+    assert without_language.status_code == 200
+    without_both = client.get(URL, {"location": "London, UK"})
+    assert "Nadia Near" in text_of(without_both)
