@@ -97,3 +97,16 @@ def test_about_page_states_the_review_status_from_the_data(demo_site, client):
     guide.save_revision().publish()
     text = visible_text(client.get("/about/"))
     assert "1 of our" in text and "the others are waiting for their first review" in text
+
+
+def test_the_long_page_opens_with_its_contents_each_leading_to_its_section(demo_site, client):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(URL).content, "html.parser")
+    contents = soup.find("nav", attrs={"aria-labelledby": "contents-heading"})
+    links = contents.find_all("a")
+    assert len(links) == 1 + len(content.FIRST_DAYS["sections"])
+    for link in links:
+        target = soup.find(id=link["href"][1:])
+        assert target is not None and target.get_text(strip=True), link["href"]
+    assert "Keeping your baby fed while your milk builds" in [a.get_text() for a in links]
