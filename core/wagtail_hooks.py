@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core import views
+from core.admin_api import DocumentsForRoleViewSet, ImagesForRoleViewSet
 from core.admin_roles import changes_requested_on, user_is_medical_reviewer
 from core.forms import ReviewerProfileForm
 from core.models import MedicallyReviewed, ReviewerProfile
@@ -239,3 +240,10 @@ def show_review_state(request, obj):
     if request.method == "GET" and isinstance(obj, MedicallyReviewed):
         _changes_requested_banner(request, obj)
         _reviewer_profile_needed(request, obj)
+
+
+# After Wagtail's own registrations (a higher order runs later), so these replace them.
+@hooks.register("construct_admin_api", order=100)
+def admin_api_shows_each_role_what_its_screens_do(router):
+    router.register_endpoint("images", ImagesForRoleViewSet)
+    router.register_endpoint("documents", DocumentsForRoleViewSet)
