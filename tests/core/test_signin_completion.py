@@ -126,3 +126,10 @@ def test_every_admin_url_asks_a_password_only_session_for_the_second_factor(home
         assert response.status_code in (302, 404, 405), url
         if response.status_code == 302:
             assert response["Location"].startswith("/admin/account/two-step/verify/"), url
+
+
+def test_signing_in_for_readers_without_a_next_lands_somewhere_real(client, home):
+    user("reader")
+    response = client.post("/_util/login/", {"username": "reader", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200

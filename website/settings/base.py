@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "axes",
 ]
 
+# After signing in for a page restricted to signed-in readers without a `next`, go home
+# (Django's default, /accounts/profile/, is a page this site does not have).
+LOGIN_REDIRECT_URL = "/"
+
 # In the order a request meets them, one line each on why it is there.
 MIDDLEWARE = [
     # Load balancers' /healthz and /readyz answer before host checks and HTTPS redirects.
