@@ -100,6 +100,7 @@ clean:
 deploy-deps:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } || echo "nginx is not installed: tests through nginx will be skipped"
 	@command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; } || echo "Varnish is not installed: tests through Varnish will be skipped"
+	@command -v gpg >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnupg >/dev/null; } || echo "gpg is not installed: encrypted backups need it"
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || echo "wrk is not installed: make loadtest needs it"
 
 # The production stack on loopback: collectstatic, gunicorn (deploy/gunicorn.conf.py) and

@@ -127,14 +127,54 @@ def site_backup(*, directory: Path) -> Path:
             tar.add(database_file, arcname=database_file.name)
             if media_root is not None and media_root.is_dir():
                 tar.add(media_root, arcname="media")
+        passphrase = settings.BACKUP_PASSPHRASE
+        if passphrase:
+            archive = archive.with_name(archive.name + ENCRYPTED_SUFFIX)
+            _gpg(["--symmetric", "--cipher-algo", "AES256", "--output", str(partial) + ".gpg",
+                  str(partial)], passphrase)  # fmt: skip
+            partial.unlink()
+            partial = Path(str(partial) + ".gpg")
+            partial.chmod(0o600)
         partial.rename(archive)  # a half-written archive never looks like a backup
     return archive
+
+
+ENCRYPTED_SUFFIX = ".gpg"
+
+
+def _gpg(arguments: list[str], passphrase: str) -> None:
+    """Run GnuPG with the passphrase on its standard input, never on its command line."""
+    gpg = shutil.which("gpg")
+    if gpg is None:
+        raise BackupError("BACKUP_PASSPHRASE is set but GnuPG (gpg) is not installed.")
+    result = subprocess.run(
+        [gpg, "--batch", "--yes", "--quiet", "--pinentry-mode", "loopback",
+         "--passphrase-fd", "0", *arguments],
+        input=passphrase, capture_output=True, text=True, timeout=3600,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise BackupError(f"gpg could not do it: {result.stderr.strip() or 'unknown error'}")
 
 
 def site_restore(*, archive: Path) -> dict:
     """Replace the database's contents and restore the media from `archive`; return its manifest."""
     if not archive.is_file():
         raise BackupError(f"No backup archive at {archive}.")
+    with tempfile.TemporaryDirectory() as clear:
+        if archive.name.endswith(ENCRYPTED_SUFFIX):
+            if not settings.BACKUP_PASSPHRASE:
+                raise BackupError(
+                    f"{archive} is encrypted: set BACKUP_PASSPHRASE to the passphrase it was "
+                    "made with."
+                )
+            decrypted = Path(clear) / "archive.tar"
+            _gpg(["--decrypt", "--output", str(decrypted), str(archive)],
+                 settings.BACKUP_PASSPHRASE)  # fmt: skip
+            archive = decrypted
+        return _restore_tar(archive)
+
+
+def _restore_tar(archive: Path) -> dict:
     with tempfile.TemporaryDirectory() as work, tarfile.open(archive) as tar:
         work = Path(work)
         tar.extractall(work, filter="data")  # refuses absolute paths, links out, devices

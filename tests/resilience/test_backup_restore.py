@@ -10,6 +10,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tarfile
 import uuid
 from pathlib import Path
 
@@ -167,7 +168,11 @@ def test_everything_comes_back_after_the_database_and_media_are_wiped(site):
     assert "A draft intro saved as a revision." in {r[2] for r in before["revisions"]}
 
     (site.tmp_path / "backups").mkdir(mode=0o755)  # an operator's directory, readable by all
-    archive = Path(manage(environment, "backup_site").strip())
+    # Encrypted with a passphrase from the environment (GnuPG, AES-256).
+    encrypted = {**environment, "BACKUP_PASSPHRASE": "a long and private passphrase"}
+    archive = Path(manage(encrypted, "backup_site").strip())
+    assert archive.name.endswith(".tar.gpg")
+    assert not tarfile.is_tarfile(archive) and b"Round-trip" not in archive.read_bytes()
     assert archive.parent == site.tmp_path / "backups"
     assert archive.is_file()
     # It holds password hashes and second-factor secrets: its owner's eyes only.
@@ -179,7 +184,12 @@ def test_everything_comes_back_after_the_database_and_media_are_wiped(site):
     site.create_database()
     shutil.rmtree(site.tmp_path / "media")
 
-    output = manage(environment, "restore_site", str(archive), "--noinput")
+    refused = subprocess.run(
+        [sys.executable, "manage.py", "restore_site", str(archive), "--noinput"],
+        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert refused.returncode != 0 and "set BACKUP_PASSPHRASE" in refused.stderr
+    output = manage(encrypted, "restore_site", str(archive), "--noinput")
     assert "Restored the backup" in output
     after = json.loads(manage(environment, "shell", "-v", "0", "-c", SNAPSHOT))
     assert after == before

@@ -245,6 +245,9 @@ MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 # Where `manage.py backup_site` (`make backup`) writes its archives.
 BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "backups"))
+# With a passphrase, backups are encrypted with GnuPG (AES-256) and restores decrypt them:
+# they hold every password hash and second-factor secret. Keep it apart from the backups.
+BACKUP_PASSPHRASE = env("BACKUP_PASSPHRASE", default="")
 
 # Media on S3-compatible storage when a bucket is named; local files otherwise.
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
