@@ -161,6 +161,7 @@ class DirectorySearchForm(DirectoryForm):
         super().__init__(data, *args, **kwargs)
         self.require_location = require_location
         self.search = None
+        self.place_suggestions = []  # names close to a place that was not found
         # Promise only the postcodes the gazetteer holds: US ZIP codes unless an operator
         # loaded a postcode file (`load_gazetteer --file`).
         countries = site_cached("postcode-countries", Place.objects.postcode_countries)
@@ -194,15 +195,22 @@ class DirectorySearchForm(DirectoryForm):
         elif location:
             match = Place.objects.resolve(text=location)
             if match is None:
+                self.place_suggestions = Place.objects.spelling_suggestions(text=location)
+                message = _(
+                    "We could not find “%(place)s”. Check the spelling, add the state "
+                    "or country (for example Springfield, MO), or try a ZIP code."
+                )
+                if self.place_suggestions:
+                    message = _("We could not find “%(place)s”. Did you mean %(suggestions)s?")
                 self.add_error(
                     "location",
                     forms.ValidationError(
-                        _(
-                            "We could not find “%(place)s”. Check the spelling, add the state "
-                            "or country (for example Springfield, MO), or try a ZIP code."
-                        ),
+                        message,
                         code=PLACE_NOT_FOUND,
-                        params={"place": location},
+                        params={
+                            "place": location,
+                            "suggestions": _(" or ").join(self.place_suggestions),
+                        },
                     ),
                 )
                 return cleaned

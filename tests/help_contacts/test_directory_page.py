@@ -301,3 +301,22 @@ def test_a_filter_that_excludes_everyone_is_named_with_a_way_to_drop_it(client, 
     assert without_language.status_code == 200
     without_both = client.get(URL, {"location": "London, UK"})
     assert "Nadia Near" in text_of(without_both)
+
+
+def test_a_misspelt_place_offers_the_places_it_may_mean(client, directory, places):
+    from tests.help_contacts.conftest import make_place
+
+    make_place(
+        "Manchester", country="United Kingdom", code="GB", latitude=53.48, longitude=-2.24,
+        population=552_000,
+    )  # fmt: skip
+    response = client.get(URL, {"location": "Manchster"})
+    assert response.status_code == 400
+    html = text_of(response)
+    assert "We could not find “Manchster”. Did you mean Manchester, United Kingdom?" in html
+    soup = BeautifulSoup(html, "html.parser")
+    link = soup.select_one(".place-suggestions a")
+    assert link.get_text() == "Manchester, United Kingdom"
+    assert client.get(URL + link["href"]).status_code == 200
+    # Nothing close: the usual advice, no suggestion.
+    assert "Did you mean" not in text_of(client.get(URL, {"location": "Qwxzv"}))

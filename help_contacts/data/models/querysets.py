@@ -10,6 +10,7 @@ checks that the two agree on every case.
 from __future__ import annotations
 
 import datetime
+import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -193,6 +194,10 @@ def _qualifiers_match(place: Place, qualifiers: list[str]) -> bool:
     return all(qualifier in names for qualifier in qualifiers)
 
 
+# How many names beginning like a misspelt one are compared with it.
+SUGGESTION_CANDIDATES = 5000
+
+
 class PlaceQuerySet(models.QuerySet):
     """The gazetteer, asked for the point behind what a parent or an editor typed."""
 
@@ -238,6 +243,26 @@ class PlaceQuerySet(models.QuerySet):
             return None
         chosen, *others = matching
         return PlaceMatch(chosen, others[:MAX_ALTERNATIVES])
+
+    def spelling_suggestions(self, *, text: str, limit: int = 3) -> list:
+        """Places whose names are close to a name the gazetteer does not hold ("Manchster"),
+        largest first: read from the few thousand names that begin the same way, in one
+        query, and ranked by difflib's similarity."""
+        key = place_key(text).split(",")[0].strip()
+        if len(key) < 3:
+            return []
+        candidates = list(
+            self.filter(kind=PlaceKind.PLACE, key__startswith=key[:2])
+            .order_by("-population")
+            .values_list("key", "label")[:SUGGESTION_CANDIDATES]
+        )
+        close = difflib.get_close_matches(
+            key, list(dict.fromkeys(k for k, _label in candidates)), n=limit, cutoff=0.8
+        )
+        labels = {}
+        for candidate_key, label in candidates:  # the largest place of each close name
+            labels.setdefault(candidate_key, label)
+        return [labels[name] for name in close]
 
     def for_address(
         self, *, postcode: str = "", city: str = "", region: str = "", country: str = ""
