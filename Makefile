@@ -53,6 +53,9 @@ check: install-dev
 	$(BIN)/ruff format --check .
 	@# The architecture's contracts (pyproject.toml): dependencies run one way.
 	$(BIN)/lint-imports
+	@# Log entries and revisions of different models share ids: tests look them up by
+	@# instance (`.for_instance(obj)`), never by `object_id` alone.
+	@! grep -rnE "object_id=str\\(" tests || (echo "use .for_instance(obj) for log entries and revisions" && false)
 	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 

@@ -195,9 +195,11 @@ def test_footer_publish_on_a_suggestion_is_its_approval_with_decision_and_email(
     listing.refresh_from_db()
     assert listing.live and not listing.is_waiting_suggestion
     assert listing.last_verified == timezone.localdate()
-    assert ModelLogEntry.objects.filter(
-        object_id=str(listing.pk), action=services.SUGGESTION_APPROVED, user=manager
-    ).exists()
+    assert (
+        ModelLogEntry.objects.for_instance(listing)
+        .filter(action=services.SUGGESTION_APPROVED, user=manager)
+        .exists()
+    )
     assert [message.to for message in mail.outbox] == [["suggester@example.org"]]
 
 

@@ -202,7 +202,7 @@ def test_a_listing_locked_by_someone_else_is_not_changed():
     report = hsds_import(data=[record], dry_run=False, user=UserFactory())
 
     assert "locked" in report.problems[0].reasons[0]
-    assert Revision.objects.filter(object_id=str(listing.pk)).count() == 0
+    assert Revision.objects.for_instance(listing).count() == 0
 
 
 @pytest.mark.parametrize(

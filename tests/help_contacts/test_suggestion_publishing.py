@@ -32,9 +32,9 @@ def suggestion(db):
 
 def decisions(listing):
     return list(
-        ModelLogEntry.objects.filter(
-            object_id=str(listing.pk), action=services.SUGGESTION_APPROVED
-        ).values_list("user__username", flat=True)
+        ModelLogEntry.objects.for_instance(listing)
+        .filter(action=services.SUGGESTION_APPROVED)
+        .values_list("user__username", flat=True)
     )
 
 

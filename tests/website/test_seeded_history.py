@@ -47,7 +47,7 @@ def revert_to_first(client, *, revert_url_name, obj, field, edited_value):
 
 def test_seeded_pages_and_snippets_log_their_first_revision(demo_site):
     insight = PracticalInsight.objects.get(title="Look after your own rest")
-    created = ModelLogEntry.objects.get(object_id=str(insight.pk), action="wagtail.create")
+    created = ModelLogEntry.objects.for_instance(insight).get(action="wagtail.create")
     assert created.revision_id == insight.revisions.order_by("id").first().pk
     for page in FactorPage.objects.all():
         first = page.revisions.order_by("id").first()
@@ -81,9 +81,9 @@ def test_demo_listings_have_a_first_version_to_go_back_to(client, home):
     for listing in Consultant.objects.all():
         assert listing.live_revision_id == listing.latest_revision_id is not None
         actions = set(
-            ModelLogEntry.objects.filter(
-                object_id=str(listing.pk), revision=listing.latest_revision_id
-            ).values_list("action", flat=True)
+            ModelLogEntry.objects.for_instance(listing)
+            .filter(revision=listing.latest_revision_id)
+            .values_list("action", flat=True)
         )
         assert actions == {"wagtail.create", "wagtail.publish"}
 
@@ -118,5 +118,5 @@ def test_imported_listings_are_logged_with_their_revision():
     )
     report = listings_import(records=[record], dry_run=False, user=None, record_noun="row")
     listing = Consultant.objects.get(pk=report.created[0].consultant_pk)
-    entry = ModelLogEntry.objects.get(object_id=str(listing.pk), action="wagtail.create")
+    entry = ModelLogEntry.objects.for_instance(listing).get(action="wagtail.create")
     assert entry.revision_id == listing.latest_revision_id

@@ -80,6 +80,8 @@ def test_the_audit_log_records_who_published_and_who_approved(client, demo_site,
     insight = PracticalInsight.objects.get(title="Look after your own rest")
     insight.title = "Look after your own rest, too"
     insight.save_revision(user=reviewer, log_action=True).publish(user=reviewer)
-    assert ModelLogEntry.objects.filter(
-        object_id=str(insight.pk), user=reviewer, action="wagtail.publish"
-    ).exists()
+    assert (
+        ModelLogEntry.objects.for_instance(insight)
+        .filter(user=reviewer, action="wagtail.publish")
+        .exists()
+    )
