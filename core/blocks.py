@@ -73,6 +73,31 @@ class ReferenceBlock(blocks.StructBlock):
         preview_value = {"title": "Breastfeeding guidance", "publisher": "A health service"}
 
 
+class SourceNumbersBlock(blocks.ListBlock):
+    """The numbers of the references, in a list beside it, that a row or a sign rests on.
+
+    One mechanism for every claim that carries its sources beside it: the page shows each
+    number as a marker linking to that reference, and `first_unknown_source` checks, when
+    the editor saves, that every number names a reference in the list.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Sources"))
+        super().__init__(blocks.IntegerBlock(min_value=1, max_value=99), **kwargs)
+
+
+def first_unknown_source(items, references) -> tuple[int, int] | None:
+    """(position of the item from 1, the number) of the first source number that names no
+    reference in `references`, or None when every number does. `items` are the values of
+    blocks with a `sources` SourceNumbersBlock."""
+    count = len(references or [])
+    for position, item in enumerate(items or [], start=1):
+        for number in item.get("sources") or []:
+            if number is not None and number > count:
+                return position, number
+    return None
+
+
 class SourcedSectionValue(blocks.StructValue):
     @cached_property
     def anchor(self):
@@ -131,10 +156,8 @@ class SignBlock(blocks.StructBlock):
         max_length=240,
         help_text=_("One plain sentence that finishes 'Get help if your baby…' or '…if you…'."),
     )
-    sources = blocks.ListBlock(
-        blocks.IntegerBlock(min_value=1, max_value=99),
+    sources = SourceNumbersBlock(
         min_num=1,
-        label=_("Sources"),
         help_text=_("The numbers, in the references list below, of the sources for this sign."),
     )
 

@@ -36,9 +36,22 @@ class PracticalInsight(ReviewedSnippet):
 
     title = models.CharField(_("title"), max_length=160)
     body = RichTextField(_("insight"), features=SIMPLE_RICH_TEXT)
+    references = StreamField(
+        [("reference", ReferenceBlock())],
+        blank=True,
+        help_text=_(
+            "The published guidance this tip comes from. It is shown beside the tip wherever "
+            "the tip appears."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    panels = [FieldPanel("title"), FieldPanel("body"), *ReviewedSnippet.review_panels]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("body"),
+        FieldPanel("references"),
+        *ReviewedSnippet.review_panels,
+    ]
 
     search_fields = [
         index.SearchField("title"),

@@ -1,10 +1,18 @@
 """The shared body block for articles and other long-form pages."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from core.blocks import CalloutBlock, HeadingBlock, ReferenceBlock, SourcedSectionBlock
+from core.blocks import (
+    CalloutBlock,
+    HeadingBlock,
+    ReferenceBlock,
+    SourcedSectionBlock,
+    SourceNumbersBlock,
+    first_unknown_source,
+)
 from core.selectors import health_pages_review_counts
 from factors.blocks import FactorListBlock
 from help_contacts.blocks import SeekHelpBlock
@@ -54,6 +62,12 @@ class DayBlock(blocks.StructBlock):
     dirty_nappies = blocks.CharBlock(label=_("Dirty nappies"), max_length=120)
     stool_colour = blocks.CharBlock(label=_("Colour of the poo"), max_length=120)
     when_to_call = blocks.TextBlock(label=_("When to call"), max_length=400)
+    sources = SourceNumbersBlock(
+        help_text=_(
+            "The numbers, in the table's sources below, of the guidance this row comes from. "
+            "Each shows beside the row as a link to that source."
+        ),
+    )
 
     class Meta:
         icon = "date"
@@ -76,6 +90,27 @@ class DayTableBlock(blocks.StructBlock):
         label=_("Sources"),
         help_text=_("Every number in the table must come from one of these."),
     )
+
+    def clean(self, value):
+        value = super().clean(value)
+        unknown = first_unknown_source(value["days"], value["sources"])
+        if unknown:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "days": ValidationError(
+                        _(
+                            "Row %(row)s cites source %(source)s, but the table has "
+                            "%(count)s sources."
+                        )
+                        % {
+                            "row": unknown[0],
+                            "source": unknown[1],
+                            "count": len(value["sources"]),
+                        }
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "table"
@@ -110,6 +145,10 @@ class GuideStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     callout = CalloutBlock()
     seek_help = SeekHelpBlock()
+
+    class Meta:
+        # The table's rows link to its numbered sources by id, which must be one per page.
+        block_counts = {"day_table": {"max_num": 1}}
 
 
 class PlanQuestionBlock(blocks.StructBlock):

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.blocks import ReferenceBlock, SignBlock, SignTier
+from core.blocks import ReferenceBlock, SignBlock, SignTier, first_unknown_source
 from core.models.snippets import ReviewedSnippet
 from core.regions import Region
 
@@ -82,19 +82,21 @@ class WarningSigns(ReviewedSnippet):
 
     def clean(self):
         super().clean()
-        count = len(self.references or [])
-        for number, sign in enumerate(self.signs or [], start=1):
-            missing = [n for n in sign.value["sources"] if n is not None and n > count]
-            if missing:
-                raise ValidationError(
-                    {
-                        "signs": _(
-                            "Sign %(number)s cites source %(source)s, but the references list "
-                            "has %(count)s."
-                        )
-                        % {"number": number, "source": missing[0], "count": count}
+        unknown = first_unknown_source([sign.value for sign in self.signs or []], self.references)
+        if unknown:
+            raise ValidationError(
+                {
+                    "signs": _(
+                        "Sign %(number)s cites source %(source)s, but the references list "
+                        "has %(count)s."
+                    )
+                    % {
+                        "number": unknown[0],
+                        "source": unknown[1],
+                        "count": len(self.references or []),
                     }
-                )
+                }
+            )
 
     @cached_property
     def tiers(self):

@@ -4,6 +4,8 @@ from html.parser import HTMLParser
 
 from django.urls import reverse
 
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
 SKIPPED_INPUT_TYPES = {"submit", "button", "image", "file", "reset"}
 
 
@@ -99,3 +101,17 @@ def edit_page(client, page, *, follow=False, **changes):
 def submit_page(client, page, *, follow=False, **changes):
     """Edit the page and submit it for medical review, as the "Submit" button does."""
     return edit_page(client, page, follow=follow, **{"action-submit": "1", **changes})
+
+
+def insight_edit_data(insight, *, body: str, publish: bool) -> dict:
+    """The POST an editor's browser sends to change an insight's text, its sources kept."""
+    references = [
+        ("reference", {key: "" if value is None else value for key, value in block.value.items()})
+        for block in insight.references
+    ]
+    data = nested_form_data(
+        {"title": insight.title, "body": rich_text(body), "references": streamfield(references)}
+    )
+    if publish:
+        data["action-publish"] = "publish"
+    return data

@@ -1,6 +1,7 @@
 """The first-days guide: a day-by-day table edited as data, every block with its sources."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -36,9 +37,27 @@ def test_every_block_shows_its_sources_and_the_page_lists_them_all(demo_site, cl
     text = visible_text(client.get(URL))
     assert text.count("Sources:") == 1 + len(content.FIRST_DAYS["sections"])
     references = text[text.index("References") :]
-    for key in content.FIRST_DAYS["table_sources"]:
-        assert content.REFERENCES[key]["title"] in references
+    for day in content.FIRST_DAYS["days"]:
+        for key in day["sources"]:
+            assert content.REFERENCES[key]["title"] in references
     assert "Is my baby getting enough milk?" in text
+
+
+def test_each_row_links_beside_it_to_the_sources_it_rests_on(demo_site, client):
+    soup = BeautifulSoup(client.get(URL).content.decode(), "html.parser")
+    rows = soup.select(".day-table tbody tr")
+    assert len(rows) == len(content.FIRST_DAYS["days"])
+    for row, day in zip(rows, content.FIRST_DAYS["days"], strict=True):
+        markers = row.select("a.ref-marker")
+        cited = []
+        for marker in markers:
+            target = soup.find(id=marker["href"].removeprefix("#"))
+            assert target is not None, marker
+            cited.append(target.get_text(" "))
+        # Each marker leads to one of the row's own sources, and every one of them is there.
+        assert len(markers) == len(day["sources"])
+        for key in day["sources"]:
+            assert any(content.REFERENCES[key]["title"] in source for source in cited), key
 
 
 def test_the_72_hour_point_and_the_differences_in_guidance_are_stated(demo_site, client):

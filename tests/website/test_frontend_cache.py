@@ -5,19 +5,23 @@ import pytest
 from django.urls import reverse
 
 from wagtail.models import Page, Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from core.models import SiteSettings
 from factors.models import FactorPage, PracticalInsight
 from help_contacts.models import SupportContact
 from tests.factories import ConsultantFactory, DirectoryPageFactory
 from tests.frontend_cache_recorder import RecordingBackend
+from tests.website.admin_forms import insight_edit_data
 from website.models import ArticlePage
 
 ARTICLE = "/breastfeeding-issues/when-breast-milk-is-not-coming-out/"
 LATCH_INSIGHT = "Get your baby's latch checked"
 # The factor pages that list the latch insight (demo content), and the article listing them.
-LATCH_FACTORS = {"/why-milk-can-be-slow/poor-latch/", "/why-milk-can-be-slow/breast-surgery/"}
+LATCH_FACTORS = {
+    "/why-milk-can-be-slow/poor-latch/",
+    "/why-milk-can-be-slow/breast-surgery/",
+    "/why-milk-can-be-slow/tongue-tie/",
+}
 SEARCHES = {"/find-support/", "/api/v1/directory/", "/api/v1/hsds/services/"}
 
 
@@ -39,9 +43,7 @@ def editor_client(client, superuser):
 
 def publish_insight(client, insight, body):
     url = reverse("wagtailsnippets_factors_practicalinsight:edit", args=[insight.pk])
-    data = nested_form_data({"title": insight.title, "body": rich_text(body)})
-    data["action-publish"] = "publish"
-    response = client.post(url, data)
+    response = client.post(url, insight_edit_data(insight, body=body, publish=True))
     assert response.status_code == 302
 
 

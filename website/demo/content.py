@@ -92,6 +92,7 @@ INSIGHTS = {
             "help you start expressing or pumping, so your supply can build until your baby "
             "can feed directly.</p>"
         ),
+        "references": ["ekhuft-expressing"],
     },
     "early-frequent": {
         "title": "Feed or express early and often",
@@ -99,6 +100,7 @@ INSIGHTS = {
             "<p>Milk production responds to the breasts being stimulated and emptied. "
             "Starting in the first hours after birth and continuing often makes a difference.</p>"
         ),
+        "references": ["start4life-supply", "chapman-1999"],
     },
     "skin-to-skin": {
         "title": "Hold your baby skin to skin when you can",
@@ -120,6 +122,7 @@ INSIGHTS = {
             "<p>A lactation consultant can watch a feed and show you ways to help your baby "
             "latch on well, so milk is removed and feeding is more comfortable.</p>"
         ),
+        "references": ["start4life-supply"],
     },
     "rest": {
         "title": "Look after your own rest",
@@ -141,6 +144,35 @@ INSIGHTS = {
         "body": (
             "<p>Let your midwife or lactation consultant know about any operation on your "
             "breasts, so they can keep a closer eye on how feeding goes.</p>"
+        ),
+    },
+    "nappies-and-weight": {
+        "title": "Count the nappies: they show feeding is working",
+        "body": (
+            "<p>What goes in comes out. The number of wet and dirty nappies each day is the "
+            "surest sign at home that your baby is getting milk, and the first-days guide says "
+            "how many to expect. Your midwife will also check your baby's weight.</p>"
+        ),
+        "references": ["nhs-enough-milk", "elht-early-days"],
+    },
+    "antenatal-colostrum": {
+        "title": "Ask about expressing colostrum before the birth",
+        "body": (
+            "<p>Some NHS hospitals suggest collecting colostrum by hand in the last weeks of "
+            "pregnancy, from about 36 or 37 weeks, for mothers whose milk or baby may need "
+            "extra help: for example with diabetes, a planned caesarean, polycystic ovary "
+            "syndrome (PCOS), past breast surgery or breasts that developed less in pregnancy. "
+            "It is not advised earlier, or in some pregnancies, because of a small risk of "
+            "starting labour, so ask your midwife before you begin.</p>"
+        ),
+        "references": ["yeovil-colostrum", "wyevalley-colostrum"],
+    },
+    "advised-top-ups": {
+        "title": "If a top-up is advised, give it and protect your supply",
+        "body": (
+            "<p>If your midwife or doctor advises a top-up, your baby being fed comes first. "
+            "Ask them how much to give and how to keep your milk building while you do, so "
+            "the top-ups can stop when they are no longer needed.</p>"
         ),
     },
 }
@@ -175,19 +207,20 @@ FACTORS = {
         "evidence": "established",
         "specialty": "maternal-conditions",
         "summary": (
-            "Some health conditions in the mother, such as diabetes or polycystic ovary "
-            "syndrome (PCOS), can affect how much milk is made."
+            "Diabetes in pregnancy is linked with milk coming in later. For polycystic ovary "
+            "syndrome (PCOS) the evidence is only a few case reports."
         ),
         "why_it_matters": (
-            "<p>These conditions can upset the balance of hormones that milk production "
-            "depends on.</p>"
+            "<p>Studies of mothers with diabetes find milk comes in later on average, though "
+            "other differences between mothers may explain part of that. Why it happens is not "
+            "yet known. For PCOS, a link has been suggested from a handful of cases.</p>"
         ),
         "what_helps": "<p>Advice and a feeding plan that take your condition into account.</p>",
         "when_to_seek_help": (
             "<p>Talk to your doctor or a lactation consultant, ideally before or soon after "
             "your baby is born.</p>"
         ),
-        "insights": ["discuss-condition"],
+        "insights": ["discuss-condition", "antenatal-colostrum"],
         "contacts": ["doctor", "lactation-consultant"],
         "tags": ["diabetes", "pcos", "hormones"],
     },
@@ -205,7 +238,7 @@ FACTORS = {
         ),
         "what_helps": "<p>Starting as soon as you can and then feeding or expressing often.</p>",
         "when_to_seek_help": "<p>If you could not feed soon after birth, ask your midwife for support.</p>",
-        "insights": ["early-frequent", "skin-to-skin", "express-early"],
+        "insights": ["early-frequent", "skin-to-skin", "express-early", "nappies-and-weight"],
         "contacts": ["midwife", "lactation-consultant"],
         "tags": ["first-feed"],
     },
@@ -267,7 +300,7 @@ FACTORS = {
         "why_it_matters": "<p>Surgery can affect the milk ducts and the nerves in the breast.</p>",
         "what_helps": "<p>Early support and a careful watch on how feeding is going.</p>",
         "when_to_seek_help": "<p>Let your care team know about the surgery before or soon after birth.</p>",
-        "insights": ["tell-about-surgery", "check-latch"],
+        "insights": ["tell-about-surgery", "antenatal-colostrum", "check-latch"],
         "contacts": ["lactation-consultant", "midwife"],
         "tags": ["surgery"],
     },
@@ -349,10 +382,11 @@ REFERENCES = {
         "publisher": "NHS",
         "url": "https://www.nhs.uk/baby/breastfeeding-and-bottle-feeding/breastfeeding/the-first-few-days/",
     },
-    "nhs-first-days-archived": {
-        "title": "Breastfeeding: the first few days (archived version)",
-        "publisher": "NHS",
-        "url": "http://www.nhs.uk/Conditions/pregnancy-and-baby/Pages/breastfeeding-first-days.aspx",
+    "nyamagoudar-2024": {
+        "title": "Nyamagoudar and others, colostrum volumes in the first three days (391 mothers)",
+        "publisher": "BMJ Paediatrics Open",
+        "url": "https://doi.org/10.1136/bmjpo-2024-002622",
+        "year": 2024,
     },
     "elht-early-days": {
         "title": "Early breastfeeding days (reproducing the UNICEF UK Baby Friendly chart)",
@@ -360,8 +394,8 @@ REFERENCES = {
         "url": "https://elht.nhs.uk/services/maternity-and-newborn-services/infant-feeding/early-breastfeeding-days",
     },
     "snee-after-birth": {
-        "title": "After birth",
-        "publisher": "East Suffolk and North Essex NHS maternity services",
+        "title": "After birth (maternity booklet, page 29)",
+        "publisher": "East Suffolk and North Essex NHS Foundation Trust",
         "url": "https://flipbooks.gs-cdn.co.uk/snee-maternity-transformation-program/after-birth/29",
     },
     "aap-first-visit": {
@@ -490,13 +524,13 @@ REFERENCES = {
     "levene-2024": {
         "title": "Levene and others, cohort of 132 mothers of very preterm babies: timing of first expressing",
         "publisher": "Archives of Disease in Childhood: Fetal and Neonatal Edition",
-        "url": "https://discovery-pp.ucl.ac.uk/id/eprint/10190234",
+        "url": "https://doi.org/10.1136/archdischild-2023-326784",
         "year": 2024,
     },
     "who-facilities-2017": {
-        "title": "Protecting, promoting and supporting breastfeeding in facilities (record of the WHO guideline)",
-        "publisher": "World Health Organization, via PAHO BIGG",
-        "url": "https://sites.bvsalud.org/bigg/fr/biblio/resource/?id=biblioref.referencesource.1052803",
+        "title": "Guideline: protecting, promoting and supporting breastfeeding in facilities providing maternity and newborn services",
+        "publisher": "World Health Organization",
+        "url": "https://www.who.int/publications/i/item/9789241550086",
         "year": 2017,
     },
     "elht-bottle": {
@@ -529,10 +563,30 @@ REFERENCES = {
         "year": 2000,
     },
     "huggins-2000": {
-        "title": "Huggins and others, study of 34 mothers with insufficient glandular tissue",
-        "publisher": "Study summary",
-        "url": "http://www.sonic.net/~mollyf/igt/",
+        "title": "Huggins, Petok and Mireles, Markers of lactation insufficiency: a study of 34 mothers",
+        "publisher": "Current Issues in Clinical Lactation (Jones and Bartlett), not online",
         "year": 2000,
+    },
+    "derbyshire-poo": {
+        "title": "Baby's poo",
+        "publisher": "Derbyshire Healthy Family service",
+        "url": "https://www.derbyshirehealthyfamily.org.uk/breastfeeding/practical-tips/babys-poo",
+    },
+    "neifert-1981": {
+        "title": "Neifert, McDonough and Neville, Failure of lactogenesis associated with placental retention (case report)",
+        "publisher": "American Journal of Obstetrics and Gynecology",
+        "url": "https://pubmed.ncbi.nlm.nih.gov/7246673/",
+        "year": 1981,
+    },
+    "yeovil-colostrum": {
+        "title": "Antenatal colostrum harvesting",
+        "publisher": "Yeovil District Hospital NHS Foundation Trust",
+        "url": "https://yeovilhospital.co.uk/antenatal-colostrum-harvesting/",
+    },
+    "wyevalley-colostrum": {
+        "title": "Colostrum harvesting",
+        "publisher": "Wye Valley NHS Trust",
+        "url": "https://wyevalley.nhs.uk/visitors-and-patients/county-hospital-acute/a-z-departments/maternity/your-pregnancy/colostrum-harvesting.aspx",
     },
     "ijgm-2024": {
         "title": "Scoping review of factors in delayed onset of lactation",
@@ -566,6 +620,7 @@ WARNING_SIGNS = {
             {"tier": "today", "who": "baby", "text": "has had no wet nappy for 8 hours, or is passing much less wee", "sources": ["wy-jaundice", "mkuh-illness"]},
             {"tier": "today", "who": "baby", "text": "has fewer than 8 feeds in 24 hours once the first days are over", "sources": ["elht-early-days"]},
             {"tier": "today", "who": "baby", "text": "has dark wee, or pink or orange crystals in the nappy after the first couple of days", "sources": ["grampian-poo"]},
+            {"tier": "today", "who": "baby", "text": "still has black, sticky poo (meconium) after day 3, or fewer than 2 yellow poos a day from day 4", "sources": ["derbyshire-poo", "nhs-enough-milk"]},
             {"tier": "today", "who": "baby", "text": "has pale, chalky poo, or still has yellow skin or eyes after 2 weeks (3 weeks if born early)", "sources": ["wy-jaundice"]},
             {"tier": "today", "who": "parent", "text": "are bleeding more rather than less, or passing clots bigger than a 50p coin", "sources": ["rotherham-postnatal"]},
             {"tier": "today", "who": "parent", "text": "have a fever or shivers, or a discharge that smells bad", "sources": ["rotherham-postnatal", "nice-ng194"]},
@@ -598,6 +653,13 @@ FIRST_DAYS = {
             "when_to_call": (
                 "Yellow skin or eyes (jaundice) in the first 24 hours, or no wet nappy for 8 hours."
             ),
+            "sources": [
+                "nyamagoudar-2024",
+                "snee-after-birth",
+                "elht-early-days",
+                "nhs-enough-milk",
+                "wy-jaundice",
+            ],
         },
         {
             "day": "Day 2",
@@ -610,6 +672,13 @@ FIRST_DAYS = {
                 "Your baby is getting sleepier and less interested in feeds, or has had no wet "
                 "nappy for 8 hours."
             ),
+            "sources": [
+                "nyamagoudar-2024",
+                "snee-after-birth",
+                "elht-early-days",
+                "nhs-enough-milk",
+                "wy-jaundice",
+            ],
         },
         {
             "day": "Days 3 to 4",
@@ -623,8 +692,16 @@ FIRST_DAYS = {
             "stool_colour": "Changing: brown, green, then yellow",
             "when_to_call": (
                 "Milk not in by 72 hours; fewer than 8 feeds in 24 hours; pink or orange "
-                "crystals in the nappy."
+                "crystals in the nappy; still black, sticky poo after day 3."
             ),
+            "sources": [
+                "ibj-onset-2022",
+                "peng-2024",
+                "nhs-first-days",
+                "elht-early-days",
+                "grampian-poo",
+                "derbyshire-poo",
+            ],
         },
         {
             "day": "Days 5 to 6",
@@ -637,6 +714,13 @@ FIRST_DAYS = {
             "dirty_nappies": "At least 2 a day",
             "stool_colour": "Yellow and soft, each at least the size of a £2 coin",
             "when_to_call": "No poo for 24 to 48 hours, or fewer wet nappies than this.",
+            "sources": [
+                "open-med-2008",
+                "nice-ng75",
+                "nhs-first-days",
+                "nhs-enough-milk",
+                "nhs-constipation",
+            ],
         },
         {
             "day": "Day 7 onwards",
@@ -649,6 +733,13 @@ FIRST_DAYS = {
             "dirty_nappies": "At least 2 a day",
             "stool_colour": "Yellow",
             "when_to_call": "Yellow skin or eyes after 2 weeks (3 if born early), or pale, chalky poo.",
+            "sources": [
+                "nhs-wales-weight",
+                "nice-ng75",
+                "nhs-first-days",
+                "nhs-enough-milk",
+                "wy-jaundice",
+            ],
         },
     ],
     "note": (
@@ -657,21 +748,8 @@ FIRST_DAYS = {
         "4 or 5. This table follows the NHS. On weight, NHS Wales expects most babies back to "
         "birth weight by 2 weeks and NICE by 3 weeks. Your own midwife's advice comes first."
     ),
-    "table_sources": [
-        "nhs-first-days-archived",
-        "nhs-first-days",
-        "snee-after-birth",
-        "nhs-enough-milk",
-        "elht-early-days",
-        "aap-first-visit",
-        "ibj-onset-2022",
-        "nhs-constipation",
-        "grampian-poo",
-        "wy-jaundice",
-        "open-med-2008",
-        "nice-ng75",
-        "nhs-wales-weight",
-    ],
+    # Each row cites its own sources (numbered beside it); the note's extra source follows.
+    "note_sources": ["aap-first-visit"],
     "sections": [
         {
             "heading": "If your milk has not come in by 72 hours",
@@ -847,8 +925,9 @@ NEW_FACTORS = {
         "specialty": "maternal-conditions",
         "summary": "Thyroid disease in pregnancy is among the conditions linked to milk coming in later.",
         "why_it_matters": (
-            "<p>The thyroid makes hormones that milk production depends on. A review of "
-            "delayed milk lists thyroid disease in pregnancy among the risk factors.</p>"
+            "<p>A review of 35 studies of delayed milk lists thyroid disease in pregnancy among "
+            "the things linked with it. How a thyroid problem might delay milk is not yet "
+            "clear.</p>"
         ),
         "evidence_note": (
             "<p>Supported for thyroid disease as a group; there is little evidence about an "
@@ -856,7 +935,7 @@ NEW_FACTORS = {
         ),
         "what_helps": "<p>Keeping your thyroid treatment under review with your doctor.</p>",
         "when_to_seek_help": "<p>Tell your doctor and midwife that you have a thyroid condition.</p>",
-        "insights": ["discuss-condition", "check-medicines"],
+        "insights": ["discuss-condition", "check-medicines", "antenatal-colostrum"],
         "contacts": ["doctor", "midwife"],
         "tags": ["thyroid", "hormones"],
         "references": ["peng-2024"],
@@ -873,10 +952,129 @@ NEW_FACTORS = {
         "evidence_note": "<p>Limited: one small study without a comparison group.</p>",
         "what_helps": "<p>An early check of feeding and a plan made with a specialist.</p>",
         "when_to_seek_help": "<p>If you are worried about how your breasts have changed in pregnancy.</p>",
-        "insights": ["discuss-condition", "early-frequent"],
+        "insights": ["discuss-condition", "antenatal-colostrum", "early-frequent"],
         "contacts": ["lactation-consultant", "doctor"],
         "tags": ["breast-tissue"],
         "references": ["huggins-2000"],
+    },
+    "formula-before-milk": {
+        "title": "Formula top-ups before your milk comes in",
+        "topic": "feeding",
+        "specialty": "low-supply",
+        "summary": (
+            "Formula in the first days, before your milk has come in, has been linked with "
+            "milk coming in later."
+        ),
+        "why_it_matters": (
+            "<p>Milk is made in answer to feeds. A baby who has had formula stays full for "
+            "longer and feeds less often, and the less often your baby feeds, the less milk "
+            "you make.</p>"
+        ),
+        "evidence_note": (
+            "<p>Supported: a US study found formula given before milk came in was among the "
+            "things linked with a delay, and NHS guidance explains why top-ups mean fewer "
+            "feeds. How much a small top-up that a midwife advises changes things has not been "
+            "measured in these sources.</p>"
+        ),
+        "what_helps": (
+            "<p>Giving any top-up your midwife or doctor advises, and feeding or expressing "
+            "often alongside it.</p>"
+        ),
+        "when_to_seek_help": (
+            "<p>Before you start top-ups nobody has advised, talk to your midwife or a "
+            "breastfeeding specialist.</p>"
+        ),
+        "insights": ["advised-top-ups", "early-frequent", "nappies-and-weight"],
+        "contacts": ["midwife", "lactation-consultant"],
+        "tags": ["formula", "top-ups"],
+        "references": ["chapman-1999", "start4life-supply"],
+    },
+    "tongue-tie": {
+        "title": "Tongue-tie",
+        "topic": "feeding",
+        "specialty": "latch",
+        "summary": "A tongue-tie can make it harder for a baby to latch on and feed from the breast.",
+        "why_it_matters": (
+            "<p>When the strip of skin under a baby's tongue is shorter than usual, the tongue "
+            "moves less freely and the baby may not latch on well. A baby who takes less milk "
+            "out asks your body to make less.</p>"
+        ),
+        "evidence_note": (
+            "<p>NHS guidance names tongue-tie among the things that can affect milk supply. "
+            "The sources here do not measure how often it delays milk coming in.</p>"
+        ),
+        "what_helps": "<p>A check of your baby's mouth and a feed watched by someone trained.</p>",
+        "when_to_seek_help": (
+            "<p>If feeds hurt, your baby keeps slipping off the breast, or you are told your "
+            "baby may have a tongue-tie.</p>"
+        ),
+        "insights": ["check-latch", "nappies-and-weight"],
+        "contacts": ["midwife", "lactation-consultant"],
+        "tags": ["tongue-tie", "latch"],
+        "references": ["start4life-supply"],
+    },
+    "higher-body-weight": {
+        "title": "A higher body weight",
+        "topic": "health",
+        "specialty": "low-supply",
+        "summary": (
+            "Several studies link a higher body weight in pregnancy with milk coming in "
+            "later, though not all of them do."
+        ),
+        "why_it_matters": (
+            "<p>In studies that followed mothers from the birth, a higher body mass index was "
+            "one of the things more common when milk came in later. It says nothing about "
+            "you as a mother; it is a reason to plan support early.</p>"
+        ),
+        "evidence_note": (
+            "<p>Mostly supported: US studies (one used a body mass index above 27) and a "
+            "review of 35 studies found a link, but a study of 453 women in Perth found "
+            "none.</p>"
+        ),
+        "what_helps": "<p>Feeding or expressing early and often, and an early check of feeding.</p>",
+        "when_to_seek_help": (
+            "<p>Ask in pregnancy for help with feeding after the birth, and again if your "
+            "milk has not come in by 72 hours.</p>"
+        ),
+        "insights": ["early-frequent", "antenatal-colostrum", "nappies-and-weight"],
+        "contacts": ["midwife", "lactation-consultant"],
+        "tags": ["weight", "bmi"],
+        "references": [
+            "dewey-2003",
+            "chapman-1999",
+            "nommsen-rivers-2010",
+            "peng-2024",
+            "perth-2007",
+        ],
+    },
+    "retained-placenta": {
+        "title": "A piece of placenta left behind",
+        "topic": "birth",
+        "specialty": "low-supply",
+        "summary": (
+            "Very rarely, part of the placenta stays in the womb after the birth, and milk "
+            "does not come in fully until it is removed."
+        ),
+        "why_it_matters": (
+            "<p>Reports of single mothers describe milk that did not come in until tissue "
+            "left from the placenta was found and removed.</p>"
+        ),
+        "evidence_note": (
+            "<p>Very limited: this comes from case reports, not from studies comparing groups "
+            "of mothers, so how often it happens is not known.</p>"
+        ),
+        "what_helps": (
+            "<p>Telling your midwife or doctor if your milk has not come in, and whether you "
+            "are bleeding more rather than less, passing large clots or have a fever.</p>"
+        ),
+        "when_to_seek_help": (
+            "<p>Sudden or very heavy bleeding is an emergency: use the numbers at the top of "
+            "this page.</p>"
+        ),
+        "insights": ["early-frequent", "nappies-and-weight"],
+        "contacts": ["midwife", "doctor"],
+        "tags": ["placenta", "birth"],
+        "references": ["neifert-1981", "rotherham-postnatal"],
     },
 }
 
@@ -930,4 +1128,8 @@ FEEDING_GUIDE_FACTORS = {
     "long-labour",
     "thyroid",
     "insufficient-glandular-tissue",
+    "formula-before-milk",
+    "tongue-tie",
+    "higher-body-weight",
+    "retained-placenta",
 }

@@ -80,17 +80,21 @@ def _factor_specs():
     return {**specs, **content.NEW_FACTORS}
 
 
+def _numbered(items, extra_keys=()):
+    """Items whose "sources" are REFERENCES keys, citing them by number instead, and the
+    reference keys in that numbering: in order of first citation, then `extra_keys`."""
+    keys = list(dict.fromkeys([*(key for item in items for key in item["sources"]), *extra_keys]))
+    numbered = [
+        {**item, "sources": [keys.index(key) + 1 for key in item["sources"]]} for item in items
+    ]
+    return numbered, keys
+
+
 def _warning_signs(region):
     """One region's card: its signs cite sources by number, in order of first citation."""
     spec = content.WARNING_SIGNS[region]
-    keys = list(dict.fromkeys(key for sign in spec["signs"] for key in sign["sources"]))
-    signs = [
-        (
-            "sign",
-            {**sign, "sources": [keys.index(key) + 1 for key in sign["sources"]]},
-        )
-        for sign in spec["signs"]
-    ]
+    numbered, keys = _numbered(spec["signs"])
+    signs = [("sign", sign) for sign in numbered]
     return _snippet(
         WarningSigns,
         {"region": region},
@@ -103,14 +107,15 @@ def _warning_signs(region):
 
 def _first_days_body():
     spec = content.FIRST_DAYS
+    days, keys = _numbered(spec["days"], extra_keys=spec["note_sources"])
     body = [
         (
             "day_table",
             {
                 "caption": "What to expect, day by day",
-                "days": spec["days"],
+                "days": days,
                 "note": spec["note"],
-                "sources": _references(spec["table_sources"]),
+                "sources": _references(keys),
             },
         )
     ]
@@ -204,7 +209,12 @@ def load_site_content(*, log=print):
         for key, fields in content.CONTACTS.items()
     }
     insights = {
-        key: _snippet(PracticalInsight, {"title": fields["title"]}, body=fields["body"])
+        key: _snippet(
+            PracticalInsight,
+            {"title": fields["title"]},
+            body=fields["body"],
+            references=_reference_stream(fields.get("references", [])),
+        )
         for key, fields in content.INSIGHTS.items()
     }
 
