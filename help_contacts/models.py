@@ -6,9 +6,11 @@ together.
 """
 
 from help_contacts.data.models import (
+    CheckOutcome,
     Consultant,
     DirectoryPage,
     HsdsIdentity,
+    ListingCheck,
     ListingSource,
     Place,
     PlaceKind,
@@ -19,9 +21,11 @@ from help_contacts.data.models import (
 )
 
 __all__ = [
+    "CheckOutcome",
     "Consultant",
     "DirectoryPage",
     "HsdsIdentity",
+    "ListingCheck",
     "ListingSource",
     "Place",
     "PlaceKind",

@@ -14,7 +14,7 @@ from wagtail.snippets.action_menu import PublishMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from help_contacts.data import services
+from help_contacts.data import listing_checks, services
 from help_contacts.data.models import Consultant
 from help_contacts.data.retention import CONTACT_DETAILS_REMOVED
 from help_contacts.data.selectors import directory_work_waiting
@@ -59,6 +59,25 @@ class ReasonFormatter(LogFormatter):
 
     def format_comment(self, log_entry):
         return (log_entry.data or {}).get("reason", "")
+
+
+@hooks.register("register_log_actions")
+def register_owner_check_log_actions(actions):
+    actions.register_action(
+        listing_checks.OWNER_CONFIRMED,
+        _("Confirm listing (owner)"),
+        _("Confirmed as still right by the practitioner, by email"),
+    )
+    actions.register_action(
+        listing_checks.OWNER_CHANGED,
+        _("Correct listing (owner)"),
+        _("Corrected by the practitioner, by email"),
+    )
+    actions.register_action(
+        listing_checks.OWNER_REMOVED,
+        _("Remove listing (owner)"),
+        _("Removed by the practitioner, by email; publish it again to restore it"),
+    )
 
 
 @hooks.register("register_log_actions")

@@ -186,6 +186,10 @@ def freshness_note(*, consultant: Consultant) -> str:
     """When a person last checked the listing, in words."""
     if consultant.last_verified is None:
         return gettext("Not yet checked with them")
+    if consultant.owner_confirmed_on == consultant.last_verified:
+        return gettext("Confirmed by the practitioner on %(date)s") % {
+            "date": checked_date(consultant.last_verified)
+        }
     return gettext("Last checked %(date)s") % {"date": checked_date(consultant.last_verified)}
 
 

@@ -26,6 +26,7 @@ from django.db.models import (
 
 from core.site_cache import VersionedCache
 from help_contacts.data.choices import ContactKind, PlaceKind
+from help_contacts.data.listing_checks import month_counts as listing_checks_month_counts
 from help_contacts.data.models import Consultant, Place, ProblemReport, SupportContact
 from help_contacts.data.models.fields import ANYWHERE
 from help_contacts.data.models.querysets import (
@@ -35,7 +36,7 @@ from help_contacts.data.models.querysets import (
 )
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
-UNSHOWN_FIELDS = ("bio", "submitter_contact")  # long or private, never in search results
+UNSHOWN_FIELDS = ("bio", "submitter_contact", "owner_email")  # long or private, never in results
 REACH_TIMEOUT = 60 * 60  # a backstop for processes that do not share a cache
 _reach = VersionedCache("directory:home-visit-reach", timeout=REACH_TIMEOUT)
 
@@ -506,6 +507,7 @@ def directory_work_waiting(*, limit: int = 10) -> dict:
         "suggestions": list(suggestions.order_by("pk")[:limit]),
         "report_count": reports.count(),
         "reports": list(reports.order_by("created_at")[:limit]),
+        "owner_checks": listing_checks_month_counts(),
     }
 
 

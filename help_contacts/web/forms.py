@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.numbers import WholeNumberField, ascii_int, whole_number
 from core.site_cache import site_cached
 from help_contacts.data.choices import Cost, Language, Service, Specialty
+from help_contacts.data.listing_checks import OWNER_EDITABLE_FIELDS
 from help_contacts.data.models import Consultant, Place, ProblemKind
 from help_contacts.data.representations import INTERCHANGE_FIELDS
 from help_contacts.data.selectors import DirectoryFilters, DirectorySearch, Point
@@ -348,3 +349,16 @@ class ReferralSheetForm(DirectoryForm):
     @property
     def picked_listings(self):
         return [self.listings[pk] for pk in self.cleaned_data.get("pick", [])]
+
+
+class OwnerChangesForm(DirectoryForm, forms.ModelForm):
+    """What a listing's owner may correct from the check email, applied at once.
+
+    Its fields are `OWNER_EDITABLE_FIELDS`; the model's own validators (single lines, URL,
+    lengths) apply, so the owner can store nothing an editor could not.
+    """
+
+    class Meta:
+        model = Consultant
+        fields = list(OWNER_EDITABLE_FIELDS)
+        widgets = {"opening_hours": forms.Textarea(attrs={"rows": 3})}

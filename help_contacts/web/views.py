@@ -11,7 +11,7 @@ from django_ratelimit.core import is_ratelimited
 from django.conf import settings
 from django.core.paginator import EmptyPage
 from django.http import Http404, JsonResponse
-from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 
@@ -19,6 +19,7 @@ from core.db_routing import reads_from_replica
 from core.http_cache import SEARCH, public_cache
 from core.numbers import whole_number
 from core.regions import region_for_country
+from help_contacts.data import listing_checks
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.models import Consultant
 from help_contacts.data.representations import (
@@ -42,6 +43,7 @@ from help_contacts.web.forms import (
     RADIUS_CHOICES,
     SEARCH_PARAMETERS,
     DirectorySearchForm,
+    OwnerChangesForm,
     ProblemReportForm,
     ReferralSheetForm,
     SuggestListingForm,
@@ -350,6 +352,110 @@ def report_problem(request, page, slug):
         },
     )
     return _submission_status(response, request=request, limited=limited)
+
+
+# Listing owners' check links --------------------------------------------------------------
+
+# A dead link answers 404 when it was never ours and 410 when it was used or has expired.
+DEAD_LINK_STATUS = {"invalid": 404, "used": 410, "expired": 410}
+
+
+def _owner_answers_limited(request, check) -> bool:
+    """Counts an answer from this address and for this listing; True if one too many."""
+    rate = f"{settings.LISTING_CHECK_ANSWERS_PER_HOUR}/h"
+    by_address = is_ratelimited(
+        request, group="listing-check:address", key="ip", rate=rate, method="POST", increment=True
+    )
+    by_listing = is_ratelimited(
+        request,
+        group="listing-check:listing",
+        key=lambda group, request: str(check.consultant_id),
+        rate=rate,
+        method="POST",
+        increment=True,
+    )
+    return by_address or by_listing
+
+
+def _private(response):
+    """The link is the owner's key: never cached, indexed or passed on as a referrer."""
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _dead_link(request, page, problem, *, resent=False, limited=False):
+    response = page.render(
+        request,
+        template="help_contacts/listing_check_dead.html",
+        context_overrides={
+            "reason": problem.reason,
+            "can_resend": problem.check is not None,
+            "resent": resent,
+            "rate_limited": limited,
+        },
+    )
+    response.status_code = 429 if limited else DEAD_LINK_STATUS[problem.reason]
+    return _private(response)
+
+
+def listing_check(request, page, token):
+    """The page an owner's email links to: the listing as parents see it, and three answers."""
+    try:
+        check = listing_checks.check_for_token(token)
+    except listing_checks.LinkProblem as problem:
+        if request.method == "POST" and request.POST.get("resend") and problem.check is not None:
+            if _owner_answers_limited(request, problem.check):
+                return _dead_link(request, page, problem, limited=True)
+            listing_checks.resend(problem.check)
+            # Said whether or not it went, so the page never tells whose address is whose.
+            return _dead_link(request, page, problem, resent=True)
+        return _dead_link(request, page, problem)
+
+    consultant = check.consultant
+    form = OwnerChangesForm(instance=consultant)
+    answer = request.POST.get("answer") if request.method == "POST" else None
+    status = 200
+    done = None
+    if answer is not None:
+        if _owner_answers_limited(request, check):
+            status = 429
+        else:
+            try:
+                if answer == "confirm":
+                    consultant = listing_checks.confirm(check)
+                    done = "confirmed"
+                elif answer == "change":
+                    form = OwnerChangesForm(
+                        request.POST, instance=Consultant.objects.get(pk=consultant.pk)
+                    )
+                    if form.is_valid():
+                        consultant = listing_checks.apply_changes(check, form.cleaned_data)
+                        done = "changed"
+                    else:
+                        status = 400
+                elif answer == "remove" and request.POST.get("sure") == "yes":
+                    consultant = listing_checks.remove(check)
+                    done = "removed"
+                else:
+                    status = 400
+            except listing_checks.LinkProblem as problem:  # answered twice at once
+                return _dead_link(request, page, problem)
+    response = page.render(
+        request,
+        template="help_contacts/listing_check.html",
+        context_overrides={
+            "consultant": consultant,
+            "form": form,
+            "done": done,
+            "answer": answer,
+            "rate_limited": status == 429,
+            "card_region": region_for_country(consultant.country),
+        },
+    )
+    response.status_code = status
+    return _private(response)
 
 
 # JSON API ---------------------------------------------------------------------------------

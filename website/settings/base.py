@@ -342,6 +342,13 @@ DIRECTORY_STALE_AFTER_MONTHS = env.int("DIRECTORY_STALE_AFTER_MONTHS", default=1
 # With the cache unreachable, people are let through rather than all refused.
 RATELIMIT_FAIL_OPEN = True
 DIRECTORY_SUBMISSIONS_PER_HOUR = env.int("DIRECTORY_SUBMISSIONS_PER_HOUR", default=5)
+# Listing checks (`manage.py send_listing_checks`): a listing's owner is asked this many days
+# before it would go stale, never twice within the interval, and the link works this long.
+LISTING_CHECK_NOTICE_DAYS = env.int("LISTING_CHECK_NOTICE_DAYS", default=30)
+LISTING_CHECK_INTERVAL_DAYS = env.int("LISTING_CHECK_INTERVAL_DAYS", default=30)
+LISTING_CHECK_LINK_DAYS = env.int("LISTING_CHECK_LINK_DAYS", default=14)
+# Answers (confirm, correct, remove, ask for a fresh link) one address may send an hour.
+LISTING_CHECK_ANSWERS_PER_HOUR = env.int("LISTING_CHECK_ANSWERS_PER_HOUR", default=10)
 # Days a suggester's or reporter's contact details are kept after the decision on what they
 # sent (help_contacts/data/retention.py; `manage.py purge_contact_details`, run daily).
 CONTACT_DETAILS_RETENTION_DAYS = env.int("CONTACT_DETAILS_RETENTION_DAYS", default=90)

@@ -6,6 +6,7 @@ The directory's page (`DirectoryPage`) is here too; its routes name their web vi
 
 from help_contacts.data.choices import ListingSource, PlaceKind
 
+from .checks import CheckOutcome, ListingCheck
 from .consultants import Consultant
 from .contacts import SupportContact
 from .interchange import HsdsIdentity
@@ -14,9 +15,11 @@ from .places import Place
 from .reports import ProblemKind, ProblemReport, ReportOutcome
 
 __all__ = [
+    "CheckOutcome",
     "Consultant",
     "DirectoryPage",
     "HsdsIdentity",
+    "ListingCheck",
     "ListingSource",
     "Place",
     "PlaceKind",

@@ -177,6 +177,21 @@ class Consultant(EditorialSnippet):
         blank=True,
         help_text=_("The day a person last checked these details with the consultant."),
     )
+    owner_email = models.EmailField(
+        _("email for listing checks"),
+        blank=True,
+        help_text=_(
+            "Where the request to confirm or correct this listing goes. Never shown to the "
+            "public, in the API or in exports."
+        ),
+    )
+    owner_confirmed_on = models.DateField(
+        _("confirmed by the practitioner on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The day the practitioner last confirmed the listing from its email."),
+    )
     source = models.CharField(
         _("source"), max_length=20, choices=ListingSource.choices, default=ListingSource.EDITOR
     )
@@ -261,6 +276,7 @@ class Consultant(EditorialSnippet):
         MultiFieldPanel(
             [
                 FieldPanel("last_verified"),
+                FieldPanel("owner_email"),
                 FieldPanel("slug"),
                 FieldPanel("source", read_only=True),
                 FieldPanel("submitter_contact"),

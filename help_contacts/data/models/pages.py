@@ -89,6 +89,11 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     def referral_sheet(self, request):
         return _view("referral_sheet")(request, self)
 
+    @path("listing-check/<str:token>/", name="listing_check")
+    def listing_check(self, request, token):
+        # The owner's link: private, never cached, never indexed.
+        return _view("listing_check")(request, self, token)
+
     @path("<slug:slug>/")
     def listing(self, request, slug):
         return _view("consultant_detail")(request, self, slug)
