@@ -78,6 +78,11 @@ def register_owner_check_log_actions(actions):
         _("Remove listing (owner)"),
         _("Removed by the practitioner, by email; publish it again to restore it"),
     )
+    actions.register_action(
+        listing_checks.OWNER_ASKED,
+        _("Ask for a change (owner)"),
+        _("The practitioner asked, by email, for a change a directory manager must check"),
+    )
 
 
 @hooks.register("register_log_actions")
@@ -86,6 +91,11 @@ def register_moderation_log_actions(actions):
         services.SUGGESTION_APPROVED, _("Approve suggestion"), _("Suggestion approved")
     )
     actions.register_action(services.REPORT_ACCEPTED, _("Accept report"), _("Report accepted"))
+    actions.register_action(
+        services.OWNER_CHANGE_APPLIED,
+        _("Apply owner's change"),
+        _("The practitioner's change, checked and published by a directory manager"),
+    )
     actions.register_action(
         services.CREDENTIAL_VERIFIED,
         _("Mark credential verified"),

@@ -22,7 +22,14 @@ from wagtail.permissions import policy_registry
 
 from core.models import SiteSettings
 from help_contacts.data.directory_page import directory_page_find
-from help_contacts.data.models import Consultant, ListingSource, ProblemReport, ReportOutcome
+from help_contacts.data.listing_checks import owner_change_values, publish_values
+from help_contacts.data.models import (
+    Consultant,
+    ListingSource,
+    ProblemKind,
+    ProblemReport,
+    ReportOutcome,
+)
 from help_contacts.data.models.consultants import SUGGESTION_BEING_APPROVED
 
 logger = logging.getLogger(__name__)
@@ -33,6 +40,7 @@ REPORT_ACCEPTED = "help_contacts.report.accept"
 REPORT_REJECTED = "help_contacts.report.reject"
 REVERIFICATION_REQUESTED = "help_contacts.listing.reverify"
 CREDENTIAL_VERIFIED = "help_contacts.credential.verify"
+OWNER_CHANGE_APPLIED = "help_contacts.listing.owner_change_apply"
 
 
 SLUG_ATTEMPTS = 5
@@ -192,6 +200,8 @@ def problem_report_accept(*, report: ProblemReport, user) -> ProblemReport:
     if not user_can_moderate_reports(user=user):
         raise PermissionDenied
     report = _locked_open_report(report)
+    if report.kind == ProblemKind.OWNER_CHANGE:
+        return _owner_change_accept(report, user=user)
     consultant = report.consultant
     if not consultant.reverification_requested:  # an earlier, still open request stands
         consultant.verification_requested_at = timezone.now()
@@ -222,10 +232,51 @@ def problem_report_reject(*, report: ProblemReport, user, reason: str) -> Proble
     report.rejection_reason = reason
     _resolve(report, user=user, outcome=ReportOutcome.REJECTED)
     log(instance=report, action=REPORT_REJECTED, user=user, data={"reason": reason})
+    owner = report.kind == ProblemKind.OWNER_CHANGE
     _email_submitter(
         to=report.reporter_email,
-        template="report_rejected",
+        template="owner_change_rejected" if owner else "report_rejected",
         context={"report": report, "consultant": report.consultant, "reason": reason},
+    )
+    return report
+
+
+def _owner_change_accept(report: ProblemReport, *, user) -> ProblemReport:
+    """Publish the change a listing's owner asked for (the manager has checked it).
+
+    Applied to the listing as it is now, so anything published since stays; a manager's
+    unpublished draft keeps waiting. A changed credential has not been found on the
+    register yet, so its "checked on" date is cleared."""
+    consultant = Consultant.objects.select_for_update().get(pk=report.consultant_id)
+    if not consultant.live:
+        raise ModerationError(
+            _("“%(name)s” is not published, so the owner's change cannot be applied.")
+            % {"name": consultant.name}
+        )
+    values = owner_change_values(consultant, report.proposed_changes or {})
+    credential_changed = any(
+        values.get(name, getattr(consultant, name)) != getattr(consultant, name)
+        for name in ("credentials", "credential_number")
+    )
+    try:
+        publish_values(consultant, values, user=user)
+    except ValidationError as error:
+        raise ModerationError(
+            _("The owner's change cannot be saved as it stands: %(errors)s")
+            % {"errors": " ".join(error.messages)}
+        ) from error
+    if credential_changed:  # kept outside revisions (MODERATION_FIELDS), so set on the row
+        Consultant.objects.filter(pk=consultant.pk).update(
+            credential_verified_on=None, credential_verified_by=None
+        )
+        consultant.credential_verified_on = consultant.credential_verified_by = None
+    log(instance=consultant, action=OWNER_CHANGE_APPLIED, user=user, data={"report": report.pk})
+    _resolve(report, user=user, outcome=ReportOutcome.APPLIED)
+    log(instance=report, action=REPORT_ACCEPTED, user=user)
+    _email_submitter(
+        to=report.reporter_email,
+        template="owner_change_accepted",
+        context={"report": report, "consultant": consultant},
     )
     return report
 

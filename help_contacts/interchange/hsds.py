@@ -5,7 +5,10 @@ Each listing becomes one fully nested HSDS service (the shape of the HSDS API's
 
 - the service carries the listing's name, about text (`description`), website (`url`),
   email, phone, languages, opening hours (a schedule's `description`), when it was last
-  checked (`assured_date`) and what it costs in words (`fees_description`);
+  checked (`assured_date`, with the directory's own address as `assurer_email`, never the
+  listing owner's) and what it costs in words (`fees_description`); a check the
+  practitioner made from the directory's email is the attribute
+  `confirmed-by-practitioner-on`, which an import keeps;
 - its `organization` is the practice, or the person when there is no practice;
 - one `service_at_locations` entry holds the physical location: map point and address;
 - a `contacts` entry names the person and her credentials;
@@ -25,8 +28,10 @@ import datetime
 import json
 import uuid
 from dataclasses import dataclass
+from email.utils import parseaddr
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -89,6 +94,7 @@ HOME_VISIT_RADIUS_TERM = "home-visit-radius-km"
 CREDENTIAL_VERIFIED_TERM = "credential-verified-on"
 RECERTIFICATION_DUE_TERM = "recertification-due"
 INSURANCE_PLANS_TERM = "insurance-plans"
+OWNER_CONFIRMED_TERM = "confirmed-by-practitioner-on"
 FREE_COSTS = {Cost.FREE, Cost.NHS}
 YES, NO = "yes", "no"
 LANGUAGE_NAMES = dict(Language.choices)
@@ -134,6 +140,13 @@ def _listing_taxonomy_terms():
         RECERTIFICATION_DUE_TERM: (
             _("Recertification due"),
             _("When the credential must next be renewed, as the register shows it."),
+        ),
+        OWNER_CONFIRMED_TERM: (
+            _("Confirmed by the practitioner on"),
+            _(
+                "The day the practitioner confirmed the listing as right, from a single-use "
+                "link the directory emailed to their private address."
+            ),
         ),
     }
 
@@ -212,6 +225,7 @@ def _attributes(consultant: Consultant, service_id: str) -> list[dict[str, Any]]
     for term, day in (
         (CREDENTIAL_VERIFIED_TERM, consultant.credential_verified_on),
         (RECERTIFICATION_DUE_TERM, consultant.recertification_due),
+        (OWNER_CONFIRMED_TERM, consultant.owner_confirmed_on),
     ):
         if day:
             attributes.append(
@@ -322,6 +336,9 @@ def consultant_to_hsds(*, consultant: Consultant) -> dict[str, Any]:
         service["email"] = consultant.email
     if consultant.last_verified:
         service["assured_date"] = consultant.last_verified.isoformat()
+        assurer = assurer_email()
+        if assurer:
+            service["assurer_email"] = assurer
     if consultant.phone:
         service["phones"] = [
             {
@@ -429,7 +446,12 @@ def _term_lookup() -> dict[str, tuple[str, str]]:
     for vocabulary in VOCABULARIES:
         for code in vocabulary.choices.values:
             lookup[_term_id(vocabulary.taxonomy, code)] = (vocabulary.taxonomy, code)
-    for code in (ACCEPTING_TERM, HOME_VISIT_RADIUS_TERM, INSURANCE_PLANS_TERM):
+    for code in (
+        ACCEPTING_TERM,
+        HOME_VISIT_RADIUS_TERM,
+        INSURANCE_PLANS_TERM,
+        OWNER_CONFIRMED_TERM,
+    ):
         lookup[_term_id(LISTING_TAXONOMY, code)] = (LISTING_TAXONOMY, code)
     return lookup
 
@@ -439,6 +461,7 @@ def _attribute_fields(record: dict, problems: list[str]) -> dict[str, Any]:
     fields["accepting_new_clients"] = True
     fields["home_visit_radius_km"] = None
     fields["insurance_plans"] = ""
+    fields["owner_confirmed_on"] = None
     lookup = _term_lookup()
     for attribute in _list(record.get("attributes")):
         attribute = _dict(attribute)
@@ -480,6 +503,8 @@ def _attribute_fields(record: dict, problems: list[str]) -> dict[str, Any]:
                 )
         elif taxonomy == LISTING_TAXONOMY and code == INSURANCE_PLANS_TERM:
             fields["insurance_plans"] = value
+        elif taxonomy == LISTING_TAXONOMY and code == OWNER_CONFIRMED_TERM:
+            fields["owner_confirmed_on"] = _iso_date(value, OWNER_CONFIRMED_TERM, problems)
         # Attributes from other taxonomies describe things the directory does not record.
     return fields
 
@@ -500,17 +525,28 @@ def _opening_hours(record: dict) -> str:
     return "; ".join(parts)
 
 
-def _assured_date(record: dict, problems: list[str]) -> datetime.date | None:
-    value = _text(record.get("assured_date"))
+def _iso_date(value: str, name: str, problems: list[str]) -> datetime.date | None:
     if not value:
         return None
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
         problems.append(
-            _("assured_date must be a date such as 2024-05-31, not “%(value)s”.") % {"value": value}
+            _("%(name)s must be a date such as 2024-05-31, not “%(value)s”.")
+            % {"name": name, "value": value}
         )
         return None
+
+
+def _assured_date(record: dict, problems: list[str]) -> datetime.date | None:
+    return _iso_date(_text(record.get("assured_date")), "assured_date", problems)
+
+
+def assurer_email() -> str:
+    """Who vouches for the listings in open data: the directory's own address
+    (DIRECTORY_ASSURER_EMAIL, else the address the site sends mail from)."""
+    configured = settings.DIRECTORY_ASSURER_EMAIL or settings.DEFAULT_FROM_EMAIL
+    return parseaddr(configured)[1]
 
 
 def hsds_to_listing(*, record: Any, number: int) -> ListingRecord:

@@ -17,7 +17,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from help_contacts.data import services
-from help_contacts.data.models import Consultant, ProblemReport
+from help_contacts.data.models import Consultant, ProblemKind, ProblemReport
 
 
 class ReasonForm(forms.Form):
@@ -207,6 +207,25 @@ class ReportAcceptView(ReportModerationView):
     success_message = _(
         "Report accepted: “%(object)s”. The listing is flagged for re-verification."
     )
+    # An owner's own change (from the listing-check email) is applied on accepting.
+    owner_change_confirmation = _(
+        "Accepting publishes the change the listing's owner asked for, shown under Details, "
+        "and tells them by email. Check it first: for a credential, find the person on the "
+        "certifying body's public register (its “checked on” date is cleared until you mark "
+        "it verified); for an address, the map pin is placed again from it."
+    )
+    owner_change_success = _("The owner's change to “%(object)s” is published.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.kind == ProblemKind.OWNER_CHANGE:
+            context["confirmation_message"] = self.owner_change_confirmation
+        return context
+
+    def form_valid(self, form):
+        if self.object.kind == ProblemKind.OWNER_CHANGE:
+            self.success_message = self.owner_change_success
+        return super().form_valid(form)
 
     def decide(self, form):
         services.problem_report_accept(report=self.object, user=self.request.user)

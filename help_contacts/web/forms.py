@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from core.numbers import WholeNumberField, ascii_int, whole_number
 from core.site_cache import site_cached
 from help_contacts.data.choices import Cost, Language, Service, Specialty
-from help_contacts.data.listing_checks import OWNER_EDITABLE_FIELDS
-from help_contacts.data.models import Consultant, Place, ProblemKind
+from help_contacts.data.listing_checks import OWNER_EDITABLE_FIELDS, OWNER_PROPOSED_FIELDS
+from help_contacts.data.models import PUBLIC_PROBLEM_KINDS, Consultant, Place
 from help_contacts.data.representations import INTERCHANGE_FIELDS
 from help_contacts.data.selectors import DirectoryFilters, DirectorySearch, Point
 
@@ -295,7 +295,7 @@ class ProblemReportForm(HoneypotMixin, DirectoryForm):
     """Tell us something in a listing is wrong."""
 
     kind = forms.ChoiceField(
-        label=_("What is wrong?"), choices=ProblemKind.choices, widget=forms.RadioSelect
+        label=_("What is wrong?"), choices=PUBLIC_PROBLEM_KINDS, widget=forms.RadioSelect
     )
     details = forms.CharField(
         label=_("Details"),
@@ -352,13 +352,23 @@ class ReferralSheetForm(DirectoryForm):
 
 
 class OwnerChangesForm(DirectoryForm, forms.ModelForm):
-    """What a listing's owner may correct from the check email, applied at once.
+    """What a listing's owner may correct from the check email.
 
-    Its fields are `OWNER_EDITABLE_FIELDS`; the model's own validators (single lines, URL,
-    lengths) apply, so the owner can store nothing an editor could not.
+    `OWNER_EDITABLE_FIELDS` are applied at once; `OWNER_PROPOSED_FIELDS` wait for a
+    directory manager. The model's own validators (single lines, URL, lengths, codes)
+    apply, so the owner can send nothing an editor could not store.
     """
 
     class Meta:
         model = Consultant
-        fields = list(OWNER_EDITABLE_FIELDS)
-        widgets = {"opening_hours": forms.Textarea(attrs={"rows": 3})}
+        fields = [*OWNER_EDITABLE_FIELDS, *OWNER_PROPOSED_FIELDS]
+        widgets = {
+            **dict.fromkeys(CHOICE_LIST_FIELDS, CheckboxList),
+            "opening_hours": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def at_once_fields(self):
+        return [self[name] for name in OWNER_EDITABLE_FIELDS]
+
+    def checked_first_fields(self):
+        return [self[name] for name in OWNER_PROPOSED_FIELDS]

@@ -381,7 +381,9 @@ def _private(response):
     """The link is the owner's key: never cached, indexed or passed on as a referrer."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": browsers then send `Origin: null` with the page's forms, which
+    # Django's CSRF check rightly refuses. "same-origin" keeps the link off other sites.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -418,6 +420,7 @@ def listing_check(request, page, token):
     answer = request.POST.get("answer") if request.method == "POST" else None
     status = 200
     done = None
+    waiting = []
     if answer is not None:
         if _owner_answers_limited(request, check):
             status = 429
@@ -431,7 +434,7 @@ def listing_check(request, page, token):
                         request.POST, instance=Consultant.objects.get(pk=consultant.pk)
                     )
                     if form.is_valid():
-                        consultant = listing_checks.apply_changes(check, form.cleaned_data)
+                        consultant, waiting = listing_checks.apply_changes(check, form.cleaned_data)
                         done = "changed"
                     else:
                         status = 400
@@ -452,6 +455,7 @@ def listing_check(request, page, token):
             "answer": answer,
             "rate_limited": status == 429,
             "card_region": region_for_country(consultant.country),
+            "waiting": [OwnerChangesForm.base_fields[name].label for name in waiting],
         },
     )
     response.status_code = status

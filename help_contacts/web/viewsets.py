@@ -14,7 +14,13 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from help_contacts.data import services
 from help_contacts.data.choices import Language, Service
-from help_contacts.data.models import Consultant, ProblemReport, ReportOutcome, SupportContact
+from help_contacts.data.models import (
+    Consultant,
+    ProblemKind,
+    ProblemReport,
+    ReportOutcome,
+    SupportContact,
+)
 from help_contacts.data.models.querysets import json_list_has_any
 from help_contacts.data.representations import INTERCHANGE_FIELDS
 from help_contacts.web import admin_views
@@ -121,7 +127,9 @@ def report_buttons(instance, user):
         return []
     return [
         Button(
-            _("Accept: re-verify the listing"),
+            _("Accept: publish the owner's change")
+            if instance.kind == ProblemKind.OWNER_CHANGE
+            else _("Accept: re-verify the listing"),
             url=reverse(f"{REPORT_URLS}:accept_report", args=[instance.pk]),
             icon_name="check",
             priority=1,

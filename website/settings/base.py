@@ -276,6 +276,9 @@ EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who vouches for the directory's listings in open data (HSDS `assurer_email`): the
+# directory's own address, never a listing owner's.
+DIRECTORY_ASSURER_EMAIL = env("DIRECTORY_ASSURER_EMAIL", default="")
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Milk Supply Help")
@@ -347,6 +350,8 @@ DIRECTORY_SUBMISSIONS_PER_HOUR = env.int("DIRECTORY_SUBMISSIONS_PER_HOUR", defau
 LISTING_CHECK_NOTICE_DAYS = env.int("LISTING_CHECK_NOTICE_DAYS", default=30)
 LISTING_CHECK_INTERVAL_DAYS = env.int("LISTING_CHECK_INTERVAL_DAYS", default=30)
 LISTING_CHECK_LINK_DAYS = env.int("LISTING_CHECK_LINK_DAYS", default=14)
+# An unanswered request is reminded once, this many days after it was sent.
+LISTING_CHECK_REMINDER_DAYS = env.int("LISTING_CHECK_REMINDER_DAYS", default=7)
 # Answers (confirm, correct, remove, ask for a fresh link) one address may send an hour.
 LISTING_CHECK_ANSWERS_PER_HOUR = env.int("LISTING_CHECK_ANSWERS_PER_HOUR", default=10)
 # Days a suggester's or reporter's contact details are kept after the decision on what they

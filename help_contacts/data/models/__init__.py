@@ -12,7 +12,7 @@ from .contacts import SupportContact
 from .interchange import HsdsIdentity
 from .pages import DirectoryPage
 from .places import Place
-from .reports import ProblemKind, ProblemReport, ReportOutcome
+from .reports import PUBLIC_PROBLEM_KINDS, ProblemKind, ProblemReport, ReportOutcome
 
 __all__ = [
     "CheckOutcome",
@@ -21,6 +21,7 @@ __all__ = [
     "HsdsIdentity",
     "ListingCheck",
     "ListingSource",
+    "PUBLIC_PROBLEM_KINDS",
     "Place",
     "PlaceKind",
     "ProblemKind",

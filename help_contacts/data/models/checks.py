@@ -11,13 +11,16 @@ class CheckOutcome(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed as right")
     CHANGED = "changed", _("Corrected by the owner")
     REMOVED = "removed", _("Removed by the owner")
+    BOUNCED = "bounced", _("Mail refused by the owner's mail server")
+    EXPIRED = "expired", _("Not answered before the link expired")
 
 
 class ListingCheck(models.Model):
     """One email asking a listing's owner whether it is still right.
 
     The link in the email carries only a signed `nonce`; the row binds it to the listing
-    and the address it went to, and `answered_at` makes it single-use.
+    and the address it went to, and `answered_at` makes it single-use. An unanswered check
+    is reminded once (`reminded_at`), then marked expired once its link has run out.
     """
 
     consultant = models.ForeignKey(
@@ -30,6 +33,7 @@ class ListingCheck(models.Model):
         _("outcome"), max_length=20, choices=CheckOutcome.choices, default=CheckOutcome.SENT
     )
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
 
     class Meta:
         ordering = ["-sent_at"]

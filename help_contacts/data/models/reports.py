@@ -15,10 +15,19 @@ class ProblemKind(models.TextChoices):
     ADDRESS = "address", _("The address or map pin is wrong")
     SERVICES = "services", _("The services, cost or languages are wrong")
     OTHER = "other", _("Something else")
+    # Only from the owner's check link, never offered on the public form: the owner's
+    # changes to what parents trust the listing for, waiting for a directory manager.
+    OWNER_CHANGE = "owner_change", _("The listing's owner asked for a change")
+
+
+PUBLIC_PROBLEM_KINDS = [
+    (value, label) for value, label in ProblemKind.choices if value != ProblemKind.OWNER_CHANGE
+]
 
 
 class ReportOutcome(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted: listing to be re-verified")
+    APPLIED = "applied", _("Accepted: the owner's change is published")
     REJECTED = "rejected", _("Rejected")
 
 
@@ -40,6 +49,13 @@ class ProblemReport(models.Model):
     kind = models.CharField(_("problem"), max_length=20, choices=ProblemKind.choices)
     details = models.TextField(_("details"), max_length=2000, blank=True)
     reporter_email = models.EmailField(_("reporter's email"), blank=True)
+    proposed_changes = models.JSONField(
+        _("proposed changes"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("For an owner's change: the new value of each field, applied on accepting."),
+    )
     created_at = models.DateTimeField(_("reported"), auto_now_add=True)
     resolved = models.BooleanField(_("resolved"), default=False)
     outcome = models.CharField(
