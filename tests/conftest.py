@@ -29,6 +29,9 @@ from tests.factories import (
 from website.demo.site import load_site_content
 from website.models import HomePage
 
+# The real SMTP server (`inbox`) for tests that follow links in received mail.
+pytest_plugins = ["tests.mail_support"]
+
 # Set by `make test` to start the clock just before midnight on a leap day (it ticks on from
 # there), so a test that reads the date at the wrong moment fails in every run, not at night.
 TEST_CLOCK = os.environ.get("TEST_CLOCK", "")

@@ -5,16 +5,10 @@ message that arrived, as the practitioner would.
 """
 
 import datetime
-import email
 import io
 import json
-import re
-import socket
-from email import policy
-from urllib.parse import urlsplit
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from django.core.management import call_command
 from django.test import Client
@@ -29,60 +23,6 @@ from help_contacts.models import CheckOutcome, Consultant, ListingCheck, Problem
 from tests.conftest import member_of, visible_text
 from tests.factories import ConsultantFactory, DirectoryPageFactory
 from tests.help_contacts.hsds_support import export, run_import, service_validator
-
-LINK = re.compile(r"https?://\S+/listing-check/[\w-]+/")
-
-
-class Inbox:
-    """Accepts every message, except to addresses with "bounce" in them (refused as a real
-    server refuses an unknown mailbox)."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if "bounce" in address:
-            return "550 5.1.1 No such mailbox"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        return "250 Message accepted for delivery"
-
-    def links(self, to):
-        """The check links in the messages that reached `to`, in order."""
-        found = []
-        for message in self.messages:
-            if message["To"] == to:
-                found += LINK.findall(message.get_body(preferencelist=("plain",)).get_content())
-        return [urlsplit(link).path for link in found]
-
-
-@pytest.fixture(scope="module")
-def smtp_server():
-    inbox = Inbox()
-    with socket.socket() as probe:  # a free port: aiosmtpd cannot start on port 0
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield controller, inbox
-    finally:
-        controller.stop()
-
-
-@pytest.fixture
-def inbox(smtp_server, settings):
-    controller, inbox = smtp_server
-    inbox.messages.clear()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    return inbox
 
 
 @pytest.fixture
