@@ -275,6 +275,9 @@ def demo_listing(index: int, city, now) -> Consultant:
         longitude=round((lon + 180) % 360 - 180, 6),
         phone=_phone(rng, country, index),
         email=f"{slug}@example.org",
+        # A reserved domain (RFC 2606): `send_listing_checks` can be tried on the demo, and
+        # the dev server prints the email with its link; nothing reaches a real person.
+        owner_email=f"{slug}.owner@example.org",
         website=f"https://example.org/{slug}/",
         languages=languages,
         services=services,
