@@ -64,7 +64,7 @@ REGION_WORDS = {
         emergency_number="911",
         urgent_number="",
         urgent_number_name="",
-        urgent_route=_("call your baby's doctor now, or go to the emergency room"),
+        urgent_route=_("call your doctor or your baby's doctor now, or go to the emergency room"),
         country_name=_("the US"),
     ),
     # EU: 112 reaches emergency services in every member state (European Commission).

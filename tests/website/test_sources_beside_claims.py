@@ -25,6 +25,11 @@ PRIMARY_PUBLISHERS = (
     "pmc.ncbi.nlm.nih.gov",
     "link.springer.com",
     "aap.org",
+    "healthychildren.org",  # the American Academy of Pediatrics' site for parents
+    "cdc.gov",
+    "childrenscolorado.org",  # Children's Hospital Colorado
+    "seattlechildrens.org",  # Seattle Children's Hospital
+    "stanfordchildrens.org",  # Stanford Medicine Children's Health
     "therotherhamft.nhs.uk",
     "yeovilhospital.co.uk",  # Yeovil District Hospital NHS Foundation Trust
     "mindwell-leeds.org.uk",  # NHS in Leeds

@@ -447,6 +447,31 @@ REFERENCES = {
         "publisher": "West Yorkshire Healthier Together (NHS)",
         "url": "https://wyhealthiertogether.nhs.uk/parentscarers/worried-your-baby-unwell-under-3-months/jaundice",
     },
+    "aap-fever": {
+        "title": "Fever: when to call the pediatrician",
+        "publisher": "American Academy of Pediatrics (HealthyChildren.org)",
+        "url": "https://www.healthychildren.org/English/health-issues/conditions/fever/Pages/When-to-Call-the-Pediatrician.aspx",
+    },
+    "chco-newborn-illness": {
+        "title": "Newborn illness: how to recognize",
+        "publisher": "Children's Hospital Colorado",
+        "url": "https://www.childrenscolorado.org/conditions-and-advice/conditions-and-symptoms/symptoms/newborn-illness-how-to-recognize/",
+    },
+    "seattle-jaundice": {
+        "title": "Jaundiced newborn: when to call",
+        "publisher": "Seattle Children's Hospital",
+        "url": "https://www.seattlechildrens.org/medical-conditions/symptom-index/jaundiced-newborn/",
+    },
+    "stanford-emergencies": {
+        "title": "Child health emergencies",
+        "publisher": "Stanford Medicine Children's Health",
+        "url": "https://www.stanfordchildrens.org/en/topic/default?id=child-health-emergencies-1-4111",
+    },
+    "cdc-hearher": {
+        "title": "Recognizing urgent pregnancy-related warning signs (Hear Her)",
+        "publisher": "Centers for Disease Control and Prevention",
+        "url": "https://www.cdc.gov/hearher/resources/news-media/recognizing-urgent-warning-signs.html",
+    },
     "nhs-fever": {
         "title": "Fever in children",
         "publisher": "NHS",
@@ -597,8 +622,8 @@ REFERENCES = {
 }
 
 # The "get help now" card for UK readers, in NHS wording. Each sign sits in the tier of the
-# most urgent source it cites, and its sources are REFERENCES keys. Readers in other regions
-# see the card's notice with their own numbers until a reviewed card for their region exists.
+# most urgent source it cites, and its sources are REFERENCES keys. The US card follows; readers
+# in other regions see the card's notice with their own numbers until a card for theirs exists.
 WARNING_SIGNS = {
     "uk": {
         "title": "Get help now",
@@ -621,11 +646,35 @@ WARNING_SIGNS = {
             {"tier": "today", "who": "baby", "text": "has fewer than 8 feeds in 24 hours once the first days are over", "sources": ["elht-early-days"]},
             {"tier": "today", "who": "baby", "text": "has dark wee, or pink or orange crystals in the nappy after the first couple of days", "sources": ["grampian-poo"]},
             {"tier": "today", "who": "baby", "text": "still has black, sticky poo (meconium) after day 3, or fewer than 2 yellow poos a day from day 4", "sources": ["derbyshire-poo", "nhs-enough-milk"]},
+            {"tier": "today", "who": "baby", "text": "looks more yellow each day, or looks very pale and yellow", "sources": ["wy-jaundice"]},
             {"tier": "today", "who": "baby", "text": "has pale, chalky poo, or still has yellow skin or eyes after 2 weeks (3 weeks if born early)", "sources": ["wy-jaundice"]},
             {"tier": "today", "who": "parent", "text": "are bleeding more rather than less, or passing clots bigger than a 50p coin", "sources": ["rotherham-postnatal"]},
             {"tier": "today", "who": "parent", "text": "have a fever or shivers, or a discharge that smells bad", "sources": ["rotherham-postnatal", "nice-ng194"]},
             {"tier": "today", "who": "parent", "text": "have a red, painful area on a breast and a temperature of 38°C or more", "sources": ["nhs-mastitis"]},
             {"tier": "today", "who": "parent", "text": "have felt low for more than a week or two since the birth", "sources": ["kent-pnd"]},
+        ],
+    },
+    # For US readers, from US children's hospitals' own advice lines, the American Academy
+    # of Pediatrics and the CDC, in US words and units. It has no "today" tier: none of
+    # these sources gives a newborn sign a same-day (rather than right-now) answer.
+    "us": {
+        "title": "Get help now",
+        "emergency_line": "your baby cannot be woken, has blue or gray lips or face, or has a seizure",
+        "signs": [
+            {"tier": "emergency", "who": "baby", "text": "cannot be woken, or is not moving or very weak", "sources": ["chco-newborn-illness"]},
+            {"tier": "emergency", "who": "baby", "text": "has bluish or gray lips, tongue or face, or grunts or moans with every breath", "sources": ["chco-newborn-illness"]},
+            {"tier": "emergency", "who": "baby", "text": "has a seizure: rhythmic jerking and does not respond to you", "sources": ["stanford-emergencies"]},
+            {"tier": "urgent", "who": "baby", "text": "is under 3 months (12 weeks) old and has a temperature of 100.4°F (38.0°C) or higher", "sources": ["aap-fever"]},
+            {"tier": "urgent", "who": "baby", "text": "has to be woken for feeds, cannot finish them, sucks weakly, or throws up green", "sources": ["chco-newborn-illness"]},
+            {"tier": "urgent", "who": "baby", "text": "has gone floppy, moves less than usual, or has a weak or strange cry", "sources": ["chco-newborn-illness"]},
+            {"tier": "urgent", "who": "baby", "text": "turned yellow in the first 24 hours, looks deep yellow or orange, is yellow down to the legs, or looks more yellow than when last checked", "sources": ["seattle-jaundice"]},
+            {"tier": "urgent", "who": "baby", "text": "has not peed for over 8 hours, has dark pee, or a very dry mouth", "sources": ["seattle-jaundice"]},
+            {"tier": "urgent", "who": "parent", "text": "have thoughts of harming yourself or your baby", "sources": ["cdc-hearher"]},
+            {"tier": "urgent", "who": "parent", "text": "have chest pain, a racing heart, or trouble breathing", "sources": ["cdc-hearher"]},
+            {"tier": "urgent", "who": "parent", "text": "have a severe headache that will not go away or gets worse, changes in your eyesight, dizziness or fainting", "sources": ["cdc-hearher"]},
+            {"tier": "urgent", "who": "parent", "text": "have a fever of 100.4°F or higher, heavy bleeding, or a discharge that smells bad", "sources": ["cdc-hearher"]},
+            {"tier": "urgent", "who": "parent", "text": "have a leg that hurts, swells or looks red, or very swollen hands or face", "sources": ["cdc-hearher"]},
+            {"tier": "urgent", "who": "parent", "text": "have severe belly pain that does not go away, or feel overwhelmingly tired", "sources": ["cdc-hearher"]},
         ],
     },
 }  # fmt: skip

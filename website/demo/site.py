@@ -199,6 +199,8 @@ def load_site_content(*, log=print):
         settings_obj.region = Region.UK
         settings_obj.warning_signs = _warning_signs(Region.UK)
         settings_obj.save()
+    for region in content.WARNING_SIGNS:  # the other regions' own cards
+        _warning_signs(region)
 
     contacts = {
         key: _snippet(

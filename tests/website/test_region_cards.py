@@ -1,0 +1,50 @@
+"""Each region's card is its own text: a parent searching from New York reads US advice."""
+
+import pytest
+
+from core.models import WarningSigns
+from tests.core.test_help_now import card_text
+from tests.factories import DirectoryPageFactory, PlaceFactory
+from tests.help_contacts.conftest import make_place
+from website.demo import content
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory(demo_site):
+    make_place(
+        "London", country="United Kingdom", code="GB", latitude=51.5074, longitude=-0.1278,
+        population=8_961_989,
+    )  # fmt: skip
+    PlaceFactory(
+        kind="postcode", name="10001", key="10001", label="10001 (New York, NY)",
+        label_key="10001", admin1_code="NY", country_code="US", latitude=40.7484,
+        longitude=-73.9967, population=0,
+    )  # fmt: skip
+    return DirectoryPageFactory(parent=demo_site)
+
+
+def test_the_demo_has_a_card_of_its_own_for_every_region_it_writes_for(demo_site):
+    assert set(WarningSigns.objects.filter(live=True).values_list("region", flat=True)) == set(
+        content.WARNING_SIGNS
+    )
+
+
+def test_a_search_from_a_us_zip_shows_the_us_card_in_us_words(directory, client):
+    us = card_text(client.get("/find-support/?location=10001"))
+    assert us.startswith(
+        "Call 911 now if your baby cannot be woken, has blue or gray lips or face, or has a seizure"
+    )
+    assert "100.4°F (38.0°C)" in us
+    assert "Get urgent help now — call your doctor or your baby's doctor now" in us
+    assert "Children's Hospital Colorado" in us and "Centers for Disease Control" in us
+    for british in ("NHS", "999", "nappy", "health visitor", "£", "50p"):
+        assert british not in us, british
+
+
+def test_a_search_in_london_shows_the_uk_card(directory, client):
+    uk = card_text(client.get("/find-support/?location=London"))
+    assert uk.startswith("Call 999 now if")
+    assert "Call NHS 111" in uk and "looks more yellow each day" in uk
+    assert "911" not in uk and "°F" not in uk
