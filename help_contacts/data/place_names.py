@@ -33,6 +33,30 @@ def postcode_key(text: str) -> str:
     return "".join(text.split()).lower()
 
 
+# A UK postcode's inward part ("1AA": a digit, two letters) and its area ("SW", "B"); a
+# Canadian postcode's inward part is digit, letter, digit, so it never falls back to a
+# UK area.
+UK_INWARD_RE = re.compile(r"^\d[a-z]{2}$")
+UK_OUTWARD_RE = re.compile(r"^([a-z]{1,2})\d[a-z\d]?$")
+
+
+def postcode_keys(text: str) -> list[str]:
+    """The keys to look a typed postcode up by, finest first: the whole postcode, its
+    outward code ("SW1A 1AA" → "sw1a", "M5V 3L9" → "m5v") and, for a UK postcode, its
+    area ("sw")."""
+    key = postcode_key(text)
+    keys = [key]
+    outward = key
+    if len(key) >= 5 and not ZIP_RE.match(key):
+        outward = key[:-3]
+        keys.append(outward)
+    uk_full = len(keys) == 2 and UK_INWARD_RE.match(key[-3:])
+    area = UK_OUTWARD_RE.match(outward)
+    if area and (uk_full or len(keys) == 1):
+        keys.append(area.group(1))
+    return keys
+
+
 def looks_like_postcode(text: str) -> bool:
     text = (text or "").strip()
     return bool(ZIP_RE.match(text) or POSTCODE_RE.match(text))

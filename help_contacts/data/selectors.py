@@ -70,6 +70,8 @@ class DirectorySearch:
     filters: DirectoryFilters
     place: Place | None = None
     alternatives: list[Place] = field(default_factory=list)
+    # The place is the area around what was typed (a postcode's area), not the point itself.
+    approximate: bool = False
 
 
 def _bounding_box(point: Point, radius_km: float) -> Q:

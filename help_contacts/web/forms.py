@@ -155,7 +155,10 @@ class DirectorySearchForm(DirectoryForm):
         min_value=1, max_value=MAX_PAGE, required=False, widget=forms.HiddenInput
     )
 
-    def __init__(self, data=None, *args, require_location=False, **kwargs):
+    def __init__(
+        self, data=None, *args, require_location=False, prefer_countries=frozenset(), **kwargs
+    ):
+        self.prefer_countries = prefer_countries  # the site's region's, for ambiguous names
         if data is not None and not data.get("radius"):
             data = data.copy()
             data["radius"] = str(DEFAULT_RADIUS_KM)
@@ -169,7 +172,7 @@ class DirectorySearchForm(DirectoryForm):
         if set(countries) - {"US"}:
             location = self.fields["location"]
             location.label = _("Town, city, postcode or ZIP code")
-            location.help_text = _("For example Leeds, LS1, Springfield, MO or 10001.")
+            location.help_text = _("For example Leeds, LS1 4AP, Springfield, MO or 10001.")
 
     def clean_lat(self):
         return _rounded(self.cleaned_data["lat"])
@@ -194,7 +197,7 @@ class DirectorySearchForm(DirectoryForm):
         if lat is not None:
             point, place_name = Point(lat, lon), str(_("your location"))
         elif location:
-            match = Place.objects.resolve(text=location)
+            match = Place.objects.resolve(text=location, prefer_countries=self.prefer_countries)
             if match is None:
                 self.place_suggestions = Place.objects.spelling_suggestions(text=location)
                 message = _(
@@ -240,6 +243,7 @@ class DirectorySearchForm(DirectoryForm):
             ),
             place=match.place if match else None,
             alternatives=match.alternatives if match else [],
+            approximate=bool(match and match.approximate),
         )
         return cleaned
 

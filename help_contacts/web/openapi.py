@@ -35,8 +35,9 @@ DATE = {"type": "string", "format": "date"}
 
 # What each parameter means; its type and limits come from the form's own fields below.
 DESCRIPTIONS = {
-    "location": "A town or city (“Springfield, MO”), a postcode the gazetteer holds, or a US "
-    "ZIP code. One that cannot be found is a 404.",
+    "location": "A town or city (“Springfield, MO”, “Perth, Scotland”), a postcode (UK, "
+    "Canadian or Australian; a UK postcode is found at its area unless a finer file is "
+    "loaded) or a US ZIP code. One that cannot be found is a 404.",
     "lat": "Latitude in decimal degrees, with lon; kept to 3 decimals.",
     "lon": "Longitude in decimal degrees, with lat; kept to 3 decimals.",
     "radius": "How far to look, in km.",
@@ -165,8 +166,8 @@ def _listing_schema() -> dict[str, Any]:
     }
 
 
-def _place_schema() -> dict[str, Any]:
-    return {
+def _place_schema(*, searched: bool = False) -> dict[str, Any]:
+    schema = {
         "type": "object",
         "properties": {
             "name": {"type": "string"},
@@ -176,6 +177,14 @@ def _place_schema() -> dict[str, Any]:
         "required": ["name", "lat", "lon"],
         "additionalProperties": False,
     }
+    if searched:
+        schema["properties"]["approximate"] = {
+            "type": "boolean",
+            "description": "True when the search starts from the area around a postcode "
+            "the gazetteer does not hold (its UK postcode area, or its outward code).",
+        }
+        schema["required"].append("approximate")
+    return schema
 
 
 def _errors_response() -> dict[str, Any]:
@@ -255,7 +264,7 @@ def openapi_document() -> dict[str, Any]:
                 "DirectoryPage": {
                     "type": "object",
                     "properties": {
-                        "location": _place_schema(),
+                        "location": _place_schema(searched=True),
                         "radius_km": {"type": "integer"},
                         "count": {
                             "type": "integer",

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from core.db_routing import reads_from_replica
 from core.http_cache import SEARCH, public_cache
+from core.models import SiteSettings
 from core.numbers import whole_number
-from core.regions import region_for_country
+from core.regions import REGION_COUNTRIES, region_for_country
 from help_contacts.data import listing_checks
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.models import Consultant
@@ -62,6 +63,14 @@ class PageOutOfRange(Exception):
             _("There is no page %(number)s of these results: they end at page %(last)s.")
             % {"number": number, "last": last}
         )
+
+
+def search_form(request, data, **kwargs) -> DirectorySearchForm:
+    """The directory's search form, preferring places in the site's region where a name is
+    shared ("Perth" is in Scotland on a UK site)."""
+    site_settings = SiteSettings.for_request(request)
+    countries = frozenset(REGION_COUNTRIES.get(site_settings.region, ()))
+    return DirectorySearchForm(data, prefer_countries=countries, **kwargs)
 
 
 def results_page(search, page_number: int | None):
@@ -112,7 +121,7 @@ def search_results(form):
 def directory_search_context(request, page):
     """Everything the directory page shows for the query in its URL."""
     submitted = any(name in request.GET for name in SEARCH_PARAMETERS)
-    form = DirectorySearchForm(request.GET if submitted else None)
+    form = search_form(request, request.GET if submitted else None)
     filter_names = ("language", "service", "specialty", "cost", "accepting", "q")
     context = {
         "form": form,
@@ -180,8 +189,8 @@ def referral_sheet(request, page):
     """
     form = ReferralSheetForm(request.GET)
     valid = form.is_valid()
-    search_form = DirectorySearchForm(request.GET)
-    search = search_form.search if search_form.is_valid() else None
+    directory_form = search_form(request, request.GET)
+    search = directory_form.search if directory_form.is_valid() else None
     listing_base_url = page.get_url(request)
     response = page.render(
         request,
@@ -535,7 +544,7 @@ def with_last_modified(response, listings):
 @reads_from_replica
 def directory_api(request):
     """GET /api/v1/directory/: the directory search as JSON, with the page's parameters."""
-    form = DirectorySearchForm(request.GET, require_location=True)
+    form = search_form(request, request.GET, require_location=True)
     if not form.is_valid() or form.search is None:
         return form_errors_response(form)
     search = form.search
@@ -559,6 +568,7 @@ def directory_api(request):
                 "name": search.place_name,
                 "lat": search.point.lat,
                 "lon": search.point.lon,
+                "approximate": search.approximate,
             },
             "radius_km": search.radius_km,
             "count": paginator.count,

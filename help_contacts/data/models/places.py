@@ -29,6 +29,9 @@ class Place(models.Model):
         _("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
     population = models.PositiveBigIntegerField(_("population"), default=0)
+    # Packaged data reloads with `load_gazetteer --force`; an operator's postcode file
+    # (`load_gazetteer --file`) stays until that country's file is loaded again.
+    from_file = models.BooleanField(_("from an operator's postcode file"), default=False)
 
     objects = PlaceQuerySet.as_manager()
 

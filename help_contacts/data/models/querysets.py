@@ -28,7 +28,7 @@ from help_contacts.data.place_names import (
     ZIP_RE,
     looks_like_postcode,
     place_key,
-    postcode_key,
+    postcode_keys,
 )
 
 if TYPE_CHECKING:
@@ -182,6 +182,8 @@ class PlaceMatch:
 
     place: Place
     alternatives: list[Place] = field(default_factory=list)
+    # True when only a coarser code was known: the postcode's area, not the postcode.
+    approximate: bool = False
 
 
 def _qualifiers_match(place: Place, qualifiers: list[str]) -> bool:
@@ -202,11 +204,23 @@ class PlaceQuerySet(models.QuerySet):
     """The gazetteer, asked for the point behind what a parent or an editor typed."""
 
     def postcode(self, text: str):
-        """The place for a postcode the gazetteer holds: a US ZIP code (ZIP+4 allowed), or a
-        postcode or outward code from a loaded postcode file (`load_gazetteer --file`)."""
+        """The place for a postcode the gazetteer holds, the finest it knows: the postcode
+        itself, else its outward code, else (in the UK) its area; None if none is held."""
+        match = self.postcode_match(text)
+        return match.place if match else None
+
+    def postcode_match(self, text: str) -> PlaceMatch | None:
         if not looks_like_postcode(text):
             return None
-        return self.filter(kind=PlaceKind.POSTCODE, key=postcode_key(text)).first()
+        keys = postcode_keys(text)
+        found = {
+            place.key: place
+            for place in self.filter(kind=PlaceKind.POSTCODE, key__in=keys).order_by("pk")
+        }
+        for index, key in enumerate(keys):
+            if key in found:
+                return PlaceMatch(found[key], approximate=index > 0)
+        return None
 
     def postcode_countries(self) -> list[str]:
         """The countries whose postcodes can be searched, e.g. ['GB', 'US']."""
@@ -220,13 +234,15 @@ class PlaceQuerySet(models.QuerySet):
     def named(self, key: str):
         return self.filter(kind=PlaceKind.PLACE, key=key)
 
-    def resolve(self, *, text: str) -> PlaceMatch | None:
-        """The best match for a typed place or ZIP code, most populous first; one query."""
+    def resolve(self, *, text: str, prefer_countries=frozenset()) -> PlaceMatch | None:
+        """The best match for a typed place or postcode: among places of that name, those
+        in `prefer_countries` (the site's region) first, then the most populous; the
+        searcher's own words ("Perth, Scotland") narrow it. One or two queries."""
         text = text.strip()
         if looks_like_postcode(text):
-            place = self.postcode(text)
-            if place is not None:
-                return PlaceMatch(place)
+            match = self.postcode_match(text)
+            if match is not None:
+                return match
             if ZIP_RE.match(text):
                 return None  # five digits are never a town
         key = place_key(text)
@@ -241,6 +257,7 @@ class PlaceQuerySet(models.QuerySet):
         matching = [place for place in candidates if _qualifiers_match(place, qualifiers)]
         if not matching:
             return None
+        matching.sort(key=lambda place: place.country_code not in prefer_countries)  # stable
         chosen, *others = matching
         return PlaceMatch(chosen, others[:MAX_ALTERNATIVES])
 

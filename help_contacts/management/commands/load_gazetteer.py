@@ -9,7 +9,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.site_cache import site_cache_clear
-from help_contacts.data.choices import PlaceKind
 from help_contacts.data.gazetteer import (
     PostcodeFileError,
     PostcodeFileReport,
@@ -40,19 +39,14 @@ class Command(BaseCommand):
             return
         started = time.monotonic()
         # Postcodes loaded from an operator's files stay; only the packaged data reloads.
-        packaged = Place.objects.exclude(
-            kind=PlaceKind.POSTCODE, country_code__in=self._file_countries()
-        )
+        packaged = Place.objects.filter(from_file=False)
         if not force and packaged.exists():
             if verbosity:
                 self.stdout.write("The gazetteer is already loaded; --force reloads it.")
             return
         rows = list(gazetteer_rows())
         with transaction.atomic():
-            # Postcodes loaded from an operator's files stay; only the packaged data reloads.
-            Place.objects.exclude(
-                kind=PlaceKind.POSTCODE, country_code__in=self._file_countries()
-            ).delete()
+            packaged.delete()
             Place.objects.bulk_create(rows, batch_size=BATCH_SIZE)
         site_cache_clear()
         if verbosity:
@@ -61,15 +55,6 @@ class Command(BaseCommand):
                     f"Loaded {len(rows):,} places in {time.monotonic() - started:.1f}s."
                 )
             )
-
-    @staticmethod
-    def _file_countries() -> list[str]:
-        return list(
-            Place.objects.filter(kind=PlaceKind.POSTCODE)
-            .exclude(country_code="US")
-            .values_list("country_code", flat=True)
-            .distinct()
-        )
 
     def _load_postcode_file(self, path: Path, country: str, verbosity: int) -> None:
         if len(country) != 2 or not country.isalpha():
@@ -81,7 +66,7 @@ class Command(BaseCommand):
         try:
             with path.open(newline="", encoding="utf-8-sig") as stream, transaction.atomic():
                 # All or nothing: the old postcodes stay until the new ones are all in.
-                Place.objects.filter(kind=PlaceKind.POSTCODE, country_code=country).delete()
+                Place.objects.filter(from_file=True, country_code=country).delete()
                 rows = postcode_file_rows(stream=stream, country=country, report=report)
                 while batch := list(itertools.islice(rows, BATCH_SIZE)):
                     Place.objects.bulk_create(batch)
