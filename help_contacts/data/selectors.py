@@ -357,6 +357,24 @@ def consultants_remote(
     return listings
 
 
+def consultants_remote_for_countries(*, countries, limit: int = REMOTE_LIMIT) -> list[Consultant]:
+    """Who helps by video or phone anywhere in `countries` (the site's region), for a page
+    with no place to measure from: a place not found, a search that could not be read.
+    Fresh before stale, the most recently checked first, as the remote results rank."""
+    regions = (ANYWHERE, *sorted(countries))
+    with index_walks_planned():
+        listings = list(
+            Consultant.objects.published()
+            .serving_remotely(regions=regions)
+            .with_staleness()
+            .defer(*UNSHOWN_FIELDS)
+            .order_by(*remote_ranking())[:limit]
+        )
+    for listing in listings:
+        listing.reaches_you = False
+    return listings
+
+
 RESULTS_SHOWN_MAX = 200  # beyond this many matches, a search says "more than 200"
 
 

@@ -31,6 +31,7 @@ from help_contacts.data.representations import (
 from help_contacts.data.selectors import (
     NearestFirstPaginator,
     consultants_remote,
+    consultants_remote_for_countries,
     index_walks_planned,
     place_nearest,
     search_regions,
@@ -94,6 +95,20 @@ def remote_helpers(search, page_obj):
     return consultants_remote(search=search, regions=search_regions(search=search))
 
 
+def _help_without_a_place(request, listing_base_url: str) -> dict:
+    """No dead end: when a search cannot run (a place not found, a bad value), the page
+    still offers who helps by video or phone in the site's region, and its helplines."""
+    region = SiteSettings.for_request(request).region
+    return {
+        "fallback_remote_cards": listing_cards(
+            listings=consultants_remote_for_countries(countries=REGION_COUNTRIES.get(region, ())),
+            listing_base_url=listing_base_url,
+            remote=True,
+        ),
+        "helplines": support_contacts_helplines(region),
+    }
+
+
 def rounded_coordinates_query(request, search):
     """The query string with lat/lon at the form's precision, or None if already so.
 
@@ -139,8 +154,10 @@ def directory_search_context(request, page):
             value.strip() for name in filter_names for value in request.GET.getlist(name)
         ),
     }
-    if not submitted or not form.is_valid() or form.search is None:
+    if not submitted:
         return context
+    if not form.is_valid() or form.search is None:
+        return {**context, **_help_without_a_place(request, context["listing_base_url"])}
 
     search = form.search
     try:

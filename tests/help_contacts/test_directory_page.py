@@ -320,3 +320,30 @@ def test_a_misspelt_place_offers_the_places_it_may_mean(client, directory, place
     assert client.get(URL + link["href"]).status_code == 200
     # Nothing close: the usual advice, no suggestion.
     assert "Did you mean" not in text_of(client.get(URL, {"location": "Qwxzv"}))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"location": "Atlantis"},
+        {"location": "London, UK", "radius": "7"},
+        {"lat": "91", "lon": "0"},
+    ],
+    ids=["place-not-found", "bad-radius", "bad-point"],
+)
+def test_a_search_that_cannot_run_still_offers_remote_help_and_helplines(
+    client, directory, places, query
+):
+    """No dead end: the site's region (the UK here) decides who is offered."""
+    ConsultantFactory(name="Video Vera", services=["video"], remote_regions=["GB"])
+    ConsultantFactory(name="Ohio Olive", services=["video"], remote_regions=["US-OH"])
+    SupportContactFactory(
+        name="National Breastfeeding Helpline", kind=ContactKind.HELPLINE, region="uk"
+    )
+    response = client.get(URL, query)
+    assert response.status_code == 400
+    html = text_of(response)
+    assert "Help by video or phone, wherever you are" in html
+    assert "Video Vera" in html and "Ohio Olive" not in html
+    assert "Helplines you can call from anywhere" in html
+    assert "National Breastfeeding Helpline" in html
