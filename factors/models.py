@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core.blocks import ReferenceBlock
 from core.models import HealthPage, ReviewedSnippet
+from core.search_weights import BODY_BOOST, INTRO_BOOST, SHOWN_SNIPPET_BOOST, page_search_fields
 from help_contacts.data.choices import Specialty
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
@@ -65,6 +66,11 @@ class PracticalInsight(ReviewedSnippet):
         verbose_name = _("practical insight")
         verbose_name_plural = _("practical insights")
 
+    @property
+    def shown_title(self):
+        """The title, as the factor pages that show this insight are searched by it."""
+        return self.title
+
     def __str__(self):
         return self.title
 
@@ -87,7 +93,7 @@ class FactorIndexPage(HealthPage):
     intro = RichTextField(_("introduction"), features=SIMPLE_RICH_TEXT, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = page_search_fields(index.SearchField("intro", boost=INTRO_BOOST))
 
     parent_page_types = ["website.HomePage"]
     subpage_types = ["factors.FactorPage"]
@@ -178,19 +184,24 @@ class FactorPage(HealthPage):
         FieldPanel("references"),
         *HealthPage.review_panels,
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("why_it_matters"),
-        index.SearchField("what_helps"),
-        index.SearchField("when_to_seek_help"),
+    search_fields = page_search_fields(
+        index.SearchField("summary", boost=INTRO_BOOST),
+        index.SearchField("why_it_matters", boost=BODY_BOOST),
+        index.SearchField("what_helps", boost=BODY_BOOST),
+        index.SearchField("when_to_seek_help", boost=BODY_BOOST),
         # The insights and contacts the page shows are searched with it, so a search for
         # "expressing" finds every factor whose insight says it.
         index.RelatedFields(
             "insight_links",
             [
                 index.RelatedFields(
-                    "insight", [index.SearchField("title"), index.SearchField("body")]
+                    "insight",
+                    [
+                        # Not "title": the search index merges every field of that name
+                        # into the page's own title, where it would count as the page's.
+                        index.SearchField("shown_title", boost=SHOWN_SNIPPET_BOOST),
+                        index.SearchField("body", boost=SHOWN_SNIPPET_BOOST),
+                    ],
                 )
             ],
         ),
@@ -198,12 +209,16 @@ class FactorPage(HealthPage):
             "contact_links",
             [
                 index.RelatedFields(
-                    "contact", [index.SearchField("name"), index.SearchField("summary")]
+                    "contact",
+                    [
+                        index.SearchField("name", boost=SHOWN_SNIPPET_BOOST),
+                        index.SearchField("summary", boost=SHOWN_SNIPPET_BOOST),
+                    ],
                 )
             ],
         ),
         index.FilterField("topic"),
-    ]
+    )
 
     parent_page_types = ["factors.FactorIndexPage"]
     subpage_types = []

@@ -13,12 +13,13 @@ from django.views.decorators.http import require_GET
 
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.models import Page
-from wagtail.search.query import And, Or, Phrase, PlainText
+from wagtail.search.query import Or, Phrase, PlainText
 
 from core.http_cache import ROBOTS, SEARCH, public_cache
 from core.models import SiteSettings
 from core.numbers import whole_number
 from core.site_cache import public_pages
+from website.search_words import search_vocabulary, spelling_correction
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -39,7 +40,9 @@ def expand_synonyms(query, groups):
     """The query with each word (or the whole query) matching any word of its synonym group.
 
     "pumping at night" with the group {pumping, expressing} becomes
-    (pumping OR expressing) AND night, so pages that say either are found.
+    (pumping OR expressing) OR night: a parent's question rarely uses the page's own
+    words, so any word may match and the pages that match more of them, in their titles
+    first, rank first (PostgreSQL's ranking; see docs/architecture.md, *Site search*).
     """
     lowered = query.lower()
     for group in groups:
@@ -51,23 +54,45 @@ def expand_synonyms(query, groups):
         terms.append(
             Or([_term(synonym) for synonym in sorted(group)]) if group else PlainText(word)
         )
-    return terms[0] if len(terms) == 1 else And(terms)
+    return terms[0] if len(terms) == 1 else Or(terms)
+
+
+def _search_pages(query, groups):
+    pages = public_pages(Page.objects.live()).specific()
+    return pages.search(expand_synonyms(query, groups))
 
 
 @require_GET
 @public_cache(SEARCH)
 def search(request):
-    """Search every live, public page; what the reader typed is never stored."""
+    """Search every live, public page; what the reader typed is never stored.
+
+    When nothing matches as typed, each word the site never uses ("brestfeeding") is
+    replaced by the closest one it does, that is searched instead, and the page says so
+    ("Showing results for breastfeeding")."""
     query = clean_search_query(request.GET.get("q", ""))
     results = Page.objects.none()
+    corrected = ""
+    searched_instead = False
     if query:
         groups = SiteSettings.for_request(request).synonym_groups
-        pages = public_pages(Page.objects.live()).specific()
-        results = pages.search(expand_synonyms(query, groups))
+        results = _search_pages(query, groups)
+        if not results:
+            corrected = spelling_correction(query, vocabulary=search_vocabulary(groups))
+        if corrected:
+            results = _search_pages(corrected, groups)
+            searched_instead = True
     number = whole_number(request.GET.get("page"), minimum=1) or 1
     page = Paginator(results, RESULTS_PER_PAGE).get_page(number)
     return TemplateResponse(
-        request, "website/search.html", {"search_query": query, "results": page}
+        request,
+        "website/search.html",
+        {
+            "search_query": query,
+            "results": page,
+            "corrected_query": corrected,
+            "searched_instead": searched_instead,
+        },
     )
 
 

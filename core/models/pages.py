@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from core.http_cache import PAGE, Lifetime, response_cache_allow
 from core.models.reviews import MedicallyReviewed
+from core.search_weights import page_search_fields
 from core.selectors import review_summary_for
 from core.site_cache import CachedPublicPageManager, CachedViewRestrictionsMixin
 
@@ -19,6 +20,7 @@ class BasePage(CachedViewRestrictionsMixin, Page):
 
     cache_lifetime: Lifetime = PAGE
     objects = CachedPublicPageManager()  # `public()` without a query each time
+    search_fields = page_search_fields()  # the title counts most (core/search_weights.py)
     # The registry of pages that must show the get-help-now card near the top: every page
     # type says whether it does, and tests/website/test_help_card_everywhere.py renders each
     # one (and every directory state) to check the card, its number and every in-page link.
@@ -26,6 +28,11 @@ class BasePage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def title_for_search(self):
+        """The title, indexed once more at the search's top weight (core/search_weights.py)."""
+        return self.title
 
     def serve(self, request, *args, **kwargs):
         return self.response_cache_allow(super().serve(request, *args, **kwargs))

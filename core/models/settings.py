@@ -22,6 +22,12 @@ DEFAULT_SEARCH_SYNONYMS = "\n".join(
         "colostrum, first milk",
         "formula, top up, topping up, supplement, supplements",
         "caesarean, cesarean, c-section",
+        "premature, preemie, prem, preterm",
+        "nicu, neonatal, special care baby unit",
+        "overweight, obese, obesity, bmi, body weight",
+        "tired, tiredness, exhausted, exhaustion, fatigue",
+        "labour, labor",
+        "tongue-tie, tongue tie, tongue tied",
     ]
 )
 

@@ -85,3 +85,31 @@ def test_an_empty_result_offers_help_now_the_helplines_and_the_directory(client,
     assert "Feeding Line" in html
     assert '<label for="directory-location">Town, city or postcode</label>' in html
     assert 'action="/find-support/"' in html
+
+
+def test_a_misspelt_word_is_searched_corrected_and_the_page_says_so(client):
+    html = " ".join(client.get("/search/", {"q": "brestfeeding"}).content.decode().split())
+    assert "Nothing matched “brestfeeding”, so these are the results for <strong>breastfeeding" in (
+        html
+    )
+    assert "Breastfeeding issues" in result_titles(client, "brestfeeding")
+
+
+def test_a_word_the_site_uses_is_never_corrected(client):
+    html = client.get("/search/", {"q": "jaundice"}).content.decode()
+    assert "so these are the results for" not in html
+
+
+def test_the_four_search_weights_rank_title_then_summary_then_body_then_snippets():
+    """Every boost in use maps onto PostgreSQL's four weights as core/search_weights.py
+    says; a fifth boost anywhere would spread them and flatten the ranking."""
+    from modelsearch.backends.database.postgres.weights import determine_boosts_weights
+
+    from core import search_weights as weights
+
+    assert dict(determine_boosts_weights()) == {
+        weights.TITLE_BOOST: "A",
+        weights.INTRO_BOOST: "B",
+        weights.BODY_BOOST: "C",
+        weights.SHOWN_SNIPPET_BOOST: "D",
+    }

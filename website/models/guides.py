@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.models import HealthPage
+from core.search_weights import BODY_BOOST, INTRO_BOOST, page_search_fields
 from factors.models import FactorPage
 from website.blocks import GuideStreamBlock, PlanQuestionBlock, PlanTriedBlock
 from website.forms import AppointmentPlanForm
@@ -50,7 +51,10 @@ class FirstDaysPage(HealthPage):
         FieldPanel("body"),
         *HealthPage.review_panels,
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = page_search_fields(
+        index.SearchField("intro", boost=INTRO_BOOST),
+        index.SearchField("body", boost=BODY_BOOST),
+    )
 
     parent_page_types = ["website.HomePage"]
     subpage_types = []
@@ -101,7 +105,7 @@ class AppointmentPlanPage(HealthPage):
         FieldPanel("log_rows"),
         *HealthPage.review_panels,
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = page_search_fields(index.SearchField("intro", boost=INTRO_BOOST))
 
     parent_page_types = ["website.HomePage"]
     subpage_types = []

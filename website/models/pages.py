@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.blocks import ReferenceBlock
 from core.models import BasePage, HealthPage, MedicallyReviewed
+from core.search_weights import BODY_BOOST, INTRO_BOOST, page_search_fields
 from factors.models import FactorIndexPage
 from website.blocks import BodyStreamBlock
 from website.models.guides import AppointmentPlanPage, FirstDaysPage
@@ -91,7 +92,10 @@ class StandardPage(BasePage):
     body = StreamField(BodyStreamBlock(), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = page_search_fields(
+        index.SearchField("intro", boost=INTRO_BOOST),
+        index.SearchField("body", boost=BODY_BOOST),
+    )
 
     parent_page_types = ["website.HomePage", "website.StandardPage"]
     subpage_types = ["website.StandardPage"]
@@ -107,7 +111,7 @@ class ArticleIndexPage(BasePage):
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = page_search_fields(index.SearchField("intro", boost=INTRO_BOOST))
 
     parent_page_types = ["website.HomePage"]
     subpage_types = ["website.ArticlePage"]
@@ -145,11 +149,10 @@ class ArticlePage(HealthPage):
         FieldPanel("references"),
         *MedicallyReviewed.review_panels,
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
+    search_fields = page_search_fields(
+        index.SearchField("intro", boost=INTRO_BOOST),
+        index.SearchField("body", boost=BODY_BOOST),
+    )
 
     parent_page_types = ["website.ArticleIndexPage"]
     subpage_types = []

@@ -287,10 +287,13 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 if env("OPENSEARCH_URL", default=""):
+    # OpenSearch 1 to 3 through opensearch-py; the Elasticsearch clients refuse to talk to
+    # an OpenSearch server (they check the product header).
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "BACKEND": "wagtail.search.backends.opensearch3",
         "URLS": [env("OPENSEARCH_URL")],
-        "INDEX": env("SEARCH_INDEX", default="milk"),
+        # Each model's index is named after this prefix ("milk_…"), so sites can share.
+        "INDEX_PREFIX": env("SEARCH_INDEX", default="milk") + "_",
     }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -12,10 +12,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from core.db_routing import replica_reads
 from core.http_cache import SEARCH
 from core.models import BasePage
+from core.search_weights import INTRO_BOOST, page_search_fields
 
 # The module, not the class: consultants.py imports this module (through the page's
 # finder) before it has defined Consultant.
@@ -39,6 +41,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("suggest_intro")]
+    search_fields = page_search_fields(index.SearchField("intro", boost=INTRO_BOOST))
 
     parent_page_types = ["website.HomePage"]
     subpage_types = []
