@@ -341,6 +341,12 @@ def _helplines():
             contact.save_revision(log_action="wagtail.create").publish()
 
 
+def demo_listing_cities(listings: int) -> list:
+    """The town of each of the first `listings` demo listings (`demo_listing`'s `city`)."""
+    anchors, weights = _anchor_cities()
+    return random.Random(SEED).choices(anchors, weights=weights, k=listings)
+
+
 def load_directory_demo(
     *,
     home,
@@ -364,9 +370,7 @@ def load_directory_demo(
     if not missing:
         log(f"Kept {len(existing):,} demo listings")
         return page
-    anchors, weights = _anchor_cities()
-    placement = random.Random(SEED)
-    cities = placement.choices(anchors, weights=weights, k=listings)
+    cities = demo_listing_cities(listings)
     now = timezone.now()
     # A progress bar on a terminal only: logs and CI output stay clean.
     showing = hasattr(stream, "isatty") and stream.isatty()
