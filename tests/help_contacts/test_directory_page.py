@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from core.models import SiteSettings
 from help_contacts.data.choices import ContactKind
-from tests.factories import ConsultantFactory, SupportContactFactory
+from tests.factories import ConsultantFactory, SupportContactFactory, complete_listing
 
 pytestmark = pytest.mark.django_db
 
@@ -347,3 +347,19 @@ def test_a_search_that_cannot_run_still_offers_remote_help_and_helplines(
     assert "Video Vera" in html and "Ohio Olive" not in html
     assert "Helplines you can call from anywhere" in html
     assert "National Breastfeeding Helpline" in html
+
+
+def test_a_full_results_page_stays_under_60_kb_of_html(client, directory, places):
+    """Twenty listings with every field filled, and remote helpers: the heaviest page."""
+    for number in range(25):
+        complete_listing(
+            name=f"Consultant {number:02d} with a longer name",
+            slug=f"full-{number}",
+            latitude=51.5074 + number / 1000,
+            longitude=-0.1278,
+            remote_regions=["GB"] if number % 5 == 0 else [],
+        )
+    response = client.get(URL, {"location": "London, UK"})
+    assert response.status_code == 200
+    assert text_of(response).count("Consultant ") >= 20
+    assert len(response.content) < 60_000, len(response.content)
