@@ -67,6 +67,23 @@ def _demo_server(django_db_setup, django_db_blocker):
                 name=name, slug=f"listing-{index}", latitude=51.5074 + index / 100,
                 website="https://example.org/", bio="Helps with latch.",
             )  # fmt: skip
+        # Cities with namesakes abroad, each with someone near: the first result must stay
+        # in a phone's first screen however many other places share the name.
+        for city, lat, lon, population in (
+            ("Leeds", 53.7965, -1.5478, 455_123),
+            ("Manchester", 53.4809, -2.2374, 395_515),
+        ):
+            make_place(
+                city, country="United Kingdom", code="GB", latitude=lat, longitude=lon,
+                population=population,
+            )  # fmt: skip
+            for state, state_code in (("Alabama", "AL"), ("New Hampshire", "NH"), ("Iowa", "IA")):
+                make_place(
+                    city, region=state, region_code=state_code, latitude=33.5, longitude=-86.8,
+                    population=20_000,
+                )  # fmt: skip
+            ConsultantFactory(name=f"Near {city}", slug=f"near-{city.lower()}", latitude=lat,
+                              longitude=lon)  # fmt: skip
         server = LiveServer("localhost")
     yield server
     server.stop()

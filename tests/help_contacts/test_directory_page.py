@@ -59,7 +59,7 @@ def test_ambiguous_place_says_which_one_was_used_and_offers_the_others(client, d
     html = text_of(client.get(URL, {"location": "Springfield", "radius": "50"}))
     assert "Springfield, Missouri, United States" in html
     # One line (a <details>), so the first result stays in a phone's first screen.
-    assert "Not Springfield, Missouri, United States? Another place has that name" in html
+    assert "Not this Springfield? 1 other" in html
     assert "location=Springfield%2C+Illinois%2C+United+States" in html
     assert "radius=50" in html
 
