@@ -19,6 +19,27 @@ chdir = str(Path(__file__).resolve().parent.parent)
 
 # Comma-separated addresses, e.g. "127.0.0.1:8000" or "unix:/run/milk/gunicorn.sock".
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
+
+
+def _reachable_only_by_nginx(address: str) -> bool:
+    """A unix socket, or a loopback address (IPv4 127.x or IPv6 ::1), with a port."""
+    if address.startswith("unix:"):
+        return True
+    host = address.rsplit(":", 1)[0].strip("[]")
+    return host == "localhost" or host == "::1" or host.startswith("127.")
+
+
+# A sync worker waits on a slow client (a body shorter than its Content-Length holds it for
+# `timeout`), so gunicorn refuses to listen where visitors could reach it without nginx.
+# GUNICORN_ALLOW_PUBLIC_BIND=1 overrides this for a proxy that buffers requests as nginx
+# does (say so in the deployment notes if you use it).
+_public = [address for address in bind if not _reachable_only_by_nginx(address)]
+if _public and os.environ.get("GUNICORN_ALLOW_PUBLIC_BIND") != "1":
+    raise SystemExit(
+        f"gunicorn would listen on {', '.join(_public)}, where clients can reach it without "
+        "nginx: bind to 127.0.0.1 or a unix socket (GUNICORN_BIND), or set "
+        "GUNICORN_ALLOW_PUBLIC_BIND=1 behind another buffering proxy."
+    )
 # gunicorn's own advice: two workers per core, plus one.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 # A worker silent for this long is killed and replaced; nginx's proxy_read_timeout is longer.

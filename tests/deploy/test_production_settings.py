@@ -61,3 +61,41 @@ def test_production_refuses_to_start_without_an_https_base_url(base_url):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "WAGTAILADMIN_BASE_URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("bind", "starts"),
+    [
+        ("127.0.0.1:8123", True),
+        ("unix:/tmp/milk-test-gunicorn.sock", True),
+        ("[::1]:8123", True),
+        ("0.0.0.0:8123", False),
+        ("127.0.0.1:8123,192.0.2.10:8123", False),
+        ("[::]:8123", False),
+    ],
+)
+def test_gunicorn_listens_only_where_nginx_alone_can_reach_it(bind, starts):
+    """A sync worker waits on a slow client (a body shorter than its Content-Length holds
+    it until the timeout), so the shipped gunicorn refuses any address visitors could reach
+    without nginx in front."""
+    environment = {
+        **os.environ,
+        **CONFIGURED,
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "GUNICORN_BIND": bind,
+    }
+    environment.pop("GUNICORN_ALLOW_PUBLIC_BIND", None)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py",
+         "--check-config"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    if starts:
+        assert result.returncode == 0, result.stderr
+    else:
+        assert result.returncode != 0
+        assert "where clients can reach it without nginx" in result.stderr + result.stdout
