@@ -11,6 +11,7 @@ import qrcode
 import qrcode.image.svg
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from django import forms
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -25,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from core.numbers import whole_number
 from core.signin import signin_completed
 
 APP_DEVICE_NAME = "Authenticator app"
@@ -120,7 +122,14 @@ def second_factor_verify(request):
     response = TemplateResponse(
         request,
         "core/admin/second_factor_verify.html",
-        {"form": form, "next": _next_url(request), "page_title": _("Two-step sign-in")},
+        {
+            "form": form,
+            "next": _next_url(request),
+            "page_title": _("Two-step sign-in"),
+            "has_passkey": WebAuthnCredential.objects.filter(
+                user=request.user, confirmed=True
+            ).exists(),
+        },
     )
     if form.errors:
         response.status_code = 400
@@ -139,11 +148,7 @@ def second_factor_setup(request):
     """Pair an authenticator app: scan the code, type what the app shows, get recovery codes."""
     user = request.user
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-        return TemplateResponse(
-            request,
-            "core/admin/second_factor_setup.html",
-            {"paired": True, "page_title": _("Two-step sign-in")},
-        )
+        return _passkeys(request)
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
@@ -182,6 +187,29 @@ def second_factor_setup(request):
     if form.errors:
         response.status_code = 400
     return response
+
+
+def _passkeys(request):
+    """The paired page: the user's passkeys, to add one (after the second step) or remove one."""
+    user = request.user
+    verified = user.is_verified()
+    passkeys = WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("pk")
+    if request.method == "POST" and "remove_passkey" in request.POST:
+        if not verified:
+            return HttpResponseForbidden(_("Sign in with your second step before removing one."))
+        number = whole_number(request.POST["remove_passkey"], minimum=1)
+        passkeys.filter(pk=number).delete()
+        return HttpResponseRedirect(reverse("core_second_factor_setup"))
+    return TemplateResponse(
+        request,
+        "core/admin/second_factor_setup.html",
+        {
+            "paired": True,
+            "passkeys": passkeys,
+            "can_add_passkey": verified,
+            "page_title": _("Two-step sign-in"),
+        },
+    )
 
 
 def _base32_key(device: TOTPDevice) -> str:

@@ -7,12 +7,15 @@ first on the dashboard; dashboard search and bulk actions only for those who can
 them; and everyone's second factor (two-step sign-in and recovery codes).
 """
 
+from django_otp_webauthn import views as webauthn_views
+
 from django.contrib import messages
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import JavaScriptCatalog
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -26,6 +29,7 @@ from core.admin_api import DocumentsForRoleViewSet, ImagesForRoleViewSet
 from core.admin_roles import changes_requested_on, user_is_medical_reviewer
 from core.forms import ReviewerProfileForm
 from core.models import MedicallyReviewed, ReviewerProfile
+from core.passkeys import PasskeyVerifyView
 from core.reviews import reviewer_profile_for
 from core.selectors import REVIEW_WARNING_DAYS, pages_due_for_review
 
@@ -203,6 +207,37 @@ def warn_when_review_overdue(request, page):
         )
 
 
+# django-otp-webauthn's endpoints, under the admin so its second-factor rules apply; the
+# one that completes a sign-in with a passkey is ours (core/passkeys.py).
+passkey_urls = [
+    path(
+        "registration/begin/",
+        webauthn_views.BeginCredentialRegistrationView.as_view(),
+        name="credential-registration-begin",
+    ),
+    path(
+        "registration/complete/",
+        webauthn_views.CompleteCredentialRegistrationView.as_view(),
+        name="credential-registration-complete",
+    ),
+    path(
+        "authentication/begin/",
+        webauthn_views.BeginCredentialAuthenticationView.as_view(),
+        name="credential-authentication-begin",
+    ),
+    path(
+        "authentication/complete/",
+        PasskeyVerifyView.as_view(),
+        name="credential-authentication-complete",
+    ),
+    path(
+        "jsi18n/",
+        JavaScriptCatalog.as_view(packages=["django_otp_webauthn"]),
+        name="js-i18n-catalog",
+    ),
+]
+
+
 @hooks.register("register_admin_urls")
 def recovery_code_urls():
     return [
@@ -213,6 +248,7 @@ def recovery_code_urls():
             name="core_second_factor_verify",
         ),
         path("account/two-step/", views.second_factor_setup, name="core_second_factor_setup"),
+        path("account/passkeys/", include((passkey_urls, "otp_webauthn"))),
     ]
 
 

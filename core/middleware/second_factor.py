@@ -28,6 +28,10 @@ class SecondFactorRequiredMiddleware:
         "wagtailadmin_sprite",
         "core_second_factor_verify",
         "core_second_factor_setup",
+        # A passkey answering the second step; registering one needs that step passed.
+        "otp_webauthn:credential-authentication-begin",
+        "otp_webauthn:credential-authentication-complete",
+        "otp_webauthn:js-i18n-catalog",
     }
 
     def __init__(self, get_response):
@@ -40,7 +44,7 @@ class SecondFactorRequiredMiddleware:
             request.user = AnonymousUser()
         elif self._must_verify(request):
             try:
-                name = resolve(request.path_info).url_name
+                name = resolve(request.path_info).view_name
             except Resolver404:
                 name = None
             if name not in self.OPEN_URL_NAMES:

@@ -80,3 +80,45 @@ def test_an_editor_pairs_an_app_then_edits_under_the_admin_policy(editor, live_s
     # The inline panel (the article's related links) was built by Wagtail's script.
     page.goto(base + f"/admin/pages/{article.pk}/edit/")
     assert page.locator("[data-w-formset-target], #id_related_links-FORMS").count() >= 1
+
+
+@override_settings(ADMIN_SECOND_FACTOR_REQUIRED=True)
+def test_an_editor_adds_a_passkey_and_signs_in_with_it(editor, live_server, page):
+    """Chromium's virtual authenticator (DevTools WebAuthn domain) stands in for a phone's
+    screen lock: it makes a real credential and signs the real challenge."""
+    base = live_server.url
+    device = TOTPDevice.objects.create(user=editor, name="Authenticator app", confirmed=True)
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    devtools.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    # The password, then the app's code, then a passkey from the account page.
+    sign_in(page, base)
+    page.wait_for_url("**/admin/account/two-step/verify/**")
+    assert page.get_by_role("button", name="Use a passkey").count() == 0  # none yet
+    page.fill("input[name=token]", code_for(device))
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(base + "/admin/")
+    page.goto(base + "/admin/account/two-step/")
+    page.get_by_role("button", name="Add a passkey").click()
+    page.get_by_text("Registration successful", exact=False).wait_for()
+    page.reload()
+    assert "added" in page.locator(".passkeys li").first.inner_text()
+
+    # Next time: the password, then the passkey alone.
+    page.context.clear_cookies()  # a new browser session
+    sign_in(page, base)
+    page.wait_for_url("**/admin/account/two-step/verify/**")
+    page.get_by_role("button", name="Use a passkey").click()
+    page.wait_for_url(base + "/admin/")
+    assert page.goto(base + "/admin/pages/").status == 200

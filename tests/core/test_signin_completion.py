@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from wagtail.models import PageViewRestriction
 
+from core.passkeys import PasskeyHelper
 from tests.core.test_admin_security import PASSWORD, REAL_BACKENDS
 from tests.factories import StandardPageFactory, UserFactory
 
@@ -108,6 +109,9 @@ OPEN_WITHOUT_SECOND_FACTOR = {
     "/admin/login/", "/admin/logout/", "/admin/password_reset/", "/admin/password_reset/done/",
     "/admin/password_reset/complete/", "/admin/jsi18n/", "/admin/sprite-{hash}/",
     "/admin/account/two-step/verify/", "/admin/account/two-step/",
+    # A passkey answering the second step (registering one stays closed).
+    "/admin/account/passkeys/authentication/begin/",
+    "/admin/account/passkeys/authentication/complete/", "/admin/account/passkeys/jsi18n/",
 }  # fmt: skip
 
 
@@ -133,3 +137,30 @@ def test_signing_in_for_readers_without_a_next_lands_somewhere_real(client, home
     response = client.post("/_util/login/", {"username": "reader", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get(response["Location"]).status_code == 200
+
+
+@override_settings(ADMIN_SECOND_FACTOR_REQUIRED=True)
+def test_a_password_only_session_cannot_add_a_passkey(home):
+    """Registering a passkey would pass the second step (django-otp-webauthn marks the
+    session verified), so it needs that step passed already."""
+    ella = user("ella")
+    paired(ella)
+    client = Client()
+    client.force_login(ella)
+    response = client.post(
+        "/admin/account/passkeys/registration/begin/", content_type="application/json"
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/account/two-step/verify/")
+    page = client.get("/admin/account/two-step/verify/").content.decode()
+    assert "Use a passkey" not in page  # she has none
+
+
+def test_a_passkey_is_accepted_only_from_the_admins_own_domain(rf, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "evil.example"]
+
+    def origins(host):
+        return PasskeyHelper(rf.get("/admin/", HTTP_HOST=host)).get_allowed_origins()
+
+    assert "http://localhost:8123" in origins("localhost:8123")
+    assert all("evil" not in origin for origin in origins("evil.example"))

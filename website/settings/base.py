@@ -7,6 +7,7 @@ through django-environ; `.env.example` lists them all. Nothing secret and no
 
 import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import SELF
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
 ]
 
@@ -247,6 +249,26 @@ MEDIA_URL = env("MEDIA_URL", default="/media/")
 BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "backups"))
 # With a passphrase, backups are encrypted with GnuPG (AES-256) and restores decrypt them:
 # they hold every password hash and second-factor secret. Keep it apart from the backups.
+# Passkeys (WebAuthn) as the second factor, beside the authenticator app and recovery
+# codes: never instead of the password, so the lockout rules keep guarding sign-in.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "core.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_NAME = "Milk Supply Help admin"
+
+
+def passkey_relying_party(base_url: str) -> tuple[str, list[str]]:
+    """The domain passkeys are bound to and the origin allowed to use them: the admin's
+    address (WAGTAILADMIN_BASE_URL). A passkey cannot be bound to an IP address, so the
+    development default (127.0.0.1) becomes localhost. Changing the domain later means
+    every editor makes their passkeys again."""
+    parts = urlsplit(base_url)
+    host = parts.hostname or "localhost"
+    if host in ("127.0.0.1", "::1"):
+        host = "localhost"
+    port = f":{parts.port}" if parts.port else ""
+    return host, [f"{parts.scheme}://{host}{port}"]
+
+
 BACKUP_PASSPHRASE = env("BACKUP_PASSPHRASE", default="")
 
 # Media on S3-compatible storage when a bucket is named; local files otherwise.
@@ -283,6 +305,7 @@ DIRECTORY_ASSURER_EMAIL = env("DIRECTORY_ASSURER_EMAIL", default="")
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Milk Supply Help")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = passkey_relying_party(WAGTAILADMIN_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

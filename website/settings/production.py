@@ -36,6 +36,7 @@ if not WAGTAILADMIN_BASE_URL.startswith("https://"):
         "Set the WAGTAILADMIN_BASE_URL environment variable to the site's https:// address "
         "for production, e.g. https://milk.example.org."
     )
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = passkey_relying_party(WAGTAILADMIN_BASE_URL)  # noqa: F405
 
 # gunicorn listens on loopback behind nginx (deploy/); nginx's X-Real-IP names the visitor.
 TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])  # noqa: F405

@@ -10,6 +10,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES["default"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The browser tests' live server is http://localhost:<port> (core/passkeys.py allows the
+# request's own origin on the passkeys' domain).
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = "localhost", ["http://localhost"]
 # Tests sign users in with force_login or Client.login, which passes no request, and
 # django-axes needs one; the lockout tests switch it back on with the real backends.
 AXES_ENABLED = False
