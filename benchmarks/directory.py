@@ -14,6 +14,8 @@ import statistics
 import sys
 import time
 
+from benchmarks.machine import machine_speed_ms
+
 BENCH_DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/milk_bench"
 )
@@ -42,17 +44,6 @@ SCENARIOS = {
 # to SCALE listings at most GOAL_RATIO.
 GOAL_P95_MS = {"html": 20, "api": 10}
 GOAL_RATIO = 1.5
-
-
-def machine_speed_ms():
-    """A fixed pure-Python loop, best of five: how fast this machine is right now, so that
-    figures from different days (or a shared, throttled machine) can be compared."""
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        sum(number * number for number in range(200_000))
-        timings.append((time.perf_counter() - started) * 1000)
-    return min(timings)
 
 
 def create_database():

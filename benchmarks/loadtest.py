@@ -11,11 +11,20 @@ p50/p99 latency and the count of non-2xx responses. As ceilings, in the same run
 article saved as a static file that nginx serves, and a minimal Django view
 (benchmarks/minimal_wsgi.py) under the same gunicorn configuration.
 
+For each target straight at gunicorn it also reports what a request costs the server:
+CPU milliseconds (the gunicorn workers' user and system time over the run, from
+/proc/<pid>/stat; workers are not recycled during a load test) and SQL milliseconds
+(PostgreSQL's `pg_stat_database.active_time` for the database over the run, read once
+the backends have flushed their statistics), each divided by the requests served. The
+table, with the date and the machine-speed reference, is written to
+docs/measurements/loadtest-<date>.md.
+
 LOADTEST_APP_SERVERS=2 starts two gunicorn instances behind Varnish sharing PostgreSQL
 and Redis, and first checks that a settings change made through one is served by the
 other at once.
 """
 
+import datetime
 import json
 import os
 import random
@@ -24,11 +33,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import psycopg
+
+from benchmarks.machine import machine_speed_ms
 from deploy.local_stack import (
     GUNICORN_CONFIG,
     ROOT,
@@ -129,6 +142,50 @@ def wrk_run(*, url: str, paths_file: Path, headers=()) -> dict:
     return found
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# PostgreSQL flushes an idle backend's statistics at most this long after its last query.
+STATS_FLUSH_SECONDS = 11
+
+
+def workers_cpu_seconds(master_pid: int) -> float:
+    """User and system CPU time of the gunicorn master's worker processes, so far."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone since listed
+        # After the ")": state, ppid, ... utime is field 14 and stime 15 of the whole line.
+        if int(fields[1]) == master_pid:
+            total += int(fields[11]) + int(fields[12])
+    return total / CLOCK_TICKS
+
+
+def database_active_ms() -> float:
+    """Milliseconds PostgreSQL has spent executing statements in the load-test database."""
+    with psycopg.connect(DATABASE_URL, autocommit=True) as connection:
+        connection.execute("SELECT pg_stat_clear_snapshot()")
+        row = connection.execute(
+            "SELECT active_time FROM pg_stat_database WHERE datname = current_database()"
+        ).fetchone()
+    return float(row[0] or 0)
+
+
+def server_cost_run(*, master_pid: int, **wrk_arguments) -> dict:
+    """`wrk_run`, with the CPU and SQL milliseconds each request cost the server."""
+    time.sleep(STATS_FLUSH_SECONDS)
+    cpu_before, sql_before = workers_cpu_seconds(master_pid), database_active_ms()
+    result = wrk_run(**wrk_arguments)
+    time.sleep(STATS_FLUSH_SECONDS)
+    cpu_after, sql_after = workers_cpu_seconds(master_pid), database_active_ms()
+    served = max(result["requests"], 1)
+    result["cpu_ms"] = (cpu_after - cpu_before) * 1000 / served
+    result["sql_ms"] = (sql_after - sql_before) / served
+    return result
+
+
 def fetch(url: str, headers: dict) -> tuple[int, bytes]:
     request = urllib.request.Request(url, headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -156,15 +213,57 @@ def shared_cache_check(env, ports):
     log(f"Shared cache: a settings change reached all {len(ports)} app servers at once.")
 
 
-def table_print(rows):
-    header = f"{'target':<24} {'via':<18} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}"
-    print(header)  # noqa: T201
-    print("-" * len(header))  # noqa: T201
+def table_lines(rows) -> list[str]:
+    """The results as a Markdown table: each target, its ratio to its ceiling, and for the
+    targets straight at gunicorn what a request cost the server."""
+    by = {(target, via): result for target, via, result in rows}
+    minimal = by[("minimal Django view", "gunicorn")]["rps"]
+    static = by[("article (static file)", "nginx")]["rps"]
+    lines = [
+        "| target | via | req/s | ratio to ceiling | p50 ms | p99 ms | CPU ms/req | SQL ms/req "
+        "| non-2xx |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for target, via, result in rows:
-        print(  # noqa: T201
-            f"{target:<24} {via:<18} {result['rps']:>8.0f} {result['p50_ms']:>8.1f} "
-            f"{result['p99_ms']:>8.1f} {result['non2xx'] + result['socket_errors']:>8}"
+        ceiling = minimal if via == "gunicorn" else static
+        cost = (
+            (f"{result['cpu_ms']:.1f}", f"{result['sql_ms']:.1f}")
+            if "cpu_ms" in result
+            else ("", "")
         )
+        lines.append(
+            f"| {target} | {via} | {result['rps']:.0f} | {result['rps'] / ceiling:.3f}× "
+            f"| {result['p50_ms']:.1f} | {result['p99_ms']:.1f} | {cost[0]} | {cost[1]} "
+            f"| {result['non2xx'] + result['socket_errors']} |"
+        )
+    return lines
+
+
+def table_print(rows):
+    for line in table_lines(rows):
+        print(line)  # noqa: T201
+
+
+def report_write(rows, *, speed_before: float, speed_after: float) -> Path:
+    """docs/measurements/loadtest-<date>.md: the table, dated, with the machine's speed."""
+    today = datetime.date.today().isoformat()
+    path = ROOT / "docs" / "measurements" / f"loadtest-{today}.md"
+    path.parent.mkdir(exist_ok=True)
+    text = [
+        f"# `make loadtest`, {today}",
+        "",
+        f"Written by `benchmarks/loadtest.py`. {LISTINGS:,} demo listings, {SECONDS} s a "
+        f"target, {CONNECTIONS} connections, {WORKERS} gunicorn workers, "
+        f"{os.cpu_count()} cores. Machine speed (reference loop, lower is faster): "
+        f"{speed_before:.1f} ms before, {speed_after:.1f} ms after. Ceilings: the "
+        "minimal Django view under the same gunicorn (targets via gunicorn) and the "
+        "article as a static file from nginx (targets via nginx+Varnish).",
+        "",
+        *table_lines(rows),
+        "",
+    ]
+    path.write_text("\n".join(text))
+    return path
 
 
 def main():
@@ -193,6 +292,8 @@ def main():
             "GUNICORN_LOG_LEVEL": "warning",
         }
     )
+    env["GUNICORN_MAX_REQUESTS"] = "0"  # no recycling: the workers' CPU time is the run's
+    speed_before = machine_speed_ms()
     try:
         log(f"Database {DATABASE_URL}: migrate, gazetteer, demo content, {LISTINGS:,} listings")
         database_create()
@@ -202,11 +303,14 @@ def main():
         manage_run("collectstatic", "--noinput", env=env)
         with ExitStack() as stack:
             app_ports = [free_port() for _ in range(APP_SERVERS)]
+            app_processes = []
             for number, port in enumerate(app_ports):
                 app_dir = directory / f"app-{number}"
                 app_dir.mkdir()
-                stack.enter_context(
-                    gunicorn_running(directory=app_dir, env=env, port=port, workers=WORKERS)
+                app_processes.append(
+                    stack.enter_context(
+                        gunicorn_running(directory=app_dir, env=env, port=port, workers=WORKERS)
+                    )
                 )
             if APP_SERVERS > 1:
                 shared_cache_check(env, app_ports)
@@ -254,15 +358,18 @@ def main():
             port_wait(port=minimal_port, process=minimal, log=minimal_log)
             rows = targets_run(
                 directory=directory, env=env, https_port=https_port, app_port=app_ports[0],
-                minimal_port=minimal_port, static_root=static_root,
+                app_pid=app_processes[0].pid, minimal_port=minimal_port,
+                static_root=static_root,
             )  # fmt: skip
         table_print(rows)
+        report = report_write(rows, speed_before=speed_before, speed_after=machine_speed_ms())
+        log(f"Written to {report.relative_to(ROOT)}")
         summary_print(rows)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def targets_run(*, directory, env, https_port, app_port, minimal_port, static_root):
+def targets_run(*, directory, env, https_port, app_port, app_pid, minimal_port, static_root):
     urls = json.loads(
         manage_run(
             "shell", "--no-imports", "-c", (ROOT / "tests/deploy/site_description.py").read_text(),
@@ -292,12 +399,20 @@ def targets_run(*, directory, env, https_port, app_port, minimal_port, static_ro
     front = f"https://127.0.0.1:{https_port}"
     for name, paths in targets.items():
         paths_file = paths_write(directory, name, paths)
-        for via, url, extra in (
-            ("nginx+Varnish", front, ["-H", "Host: localhost"]),
-            ("gunicorn", f"http://127.0.0.1:{app_port}", FROM_NGINX),
-        ):
-            log(f"{name} via {via}: {len(paths)} distinct paths, {SECONDS} s")
-            rows.append((name, via, wrk_run(url=url, paths_file=paths_file, headers=extra)))
+        log(f"{name} via nginx+Varnish: {len(paths)} distinct paths, {SECONDS} s")
+        rows.append(
+            (
+                name,
+                "nginx+Varnish",
+                wrk_run(url=front, paths_file=paths_file, headers=["-H", "Host: localhost"]),
+            )
+        )
+        log(f"{name} via gunicorn: {len(paths)} distinct paths, {SECONDS} s, with its cost")
+        gunicorn_url = f"http://127.0.0.1:{app_port}"
+        result = server_cost_run(
+            master_pid=app_pid, url=gunicorn_url, paths_file=paths_file, headers=FROM_NGINX
+        )
+        rows.append((name, "gunicorn", result))
     static_file = paths_write(directory, "static", ["/static/loadtest/article.html"])
     log("ceiling: the article as a static file from nginx")
     rows.append(

@@ -1,0 +1,43 @@
+"""`make loadtest` reports what each request costs the server, not just how many it served."""
+
+import os
+import subprocess
+import sys
+
+from benchmarks import loadtest
+
+
+def result(rps, **extra):
+    return {"rps": rps, "p50_ms": 10.0, "p99_ms": 30.0, "non2xx": 0, "socket_errors": 0, **extra}
+
+
+def test_the_table_gives_each_target_its_ratio_and_cost():
+    rows = [
+        ("article", "nginx+Varnish", result(4000)),
+        ("article", "gunicorn", result(100, cpu_ms=18.5, sql_ms=3.25)),
+        ("article (static file)", "nginx", result(8000)),
+        ("minimal Django view", "gunicorn", result(2000)),
+    ]
+    lines = loadtest.table_lines(rows)
+    assert lines[2] == "| article | nginx+Varnish | 4000 | 0.500× | 10.0 | 30.0 |  |  | 0 |"
+    assert lines[3] == "| article | gunicorn | 100 | 0.050× | 10.0 | 30.0 | 18.5 | 3.2 | 0 |"
+
+
+def test_the_cpu_time_of_a_masters_workers_is_counted():
+    """A child that burns about half a second of CPU shows up under its parent's pid."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import time\nend = time.process_time() + 0.5\n"
+         "while time.process_time() < end: pass\ntime.sleep(5)"]
+    )  # fmt: skip
+    try:
+        # This process is the child's parent, as the gunicorn master is its workers'.
+        seconds = 0.0
+        for _ in range(40):
+            seconds = loadtest.workers_cpu_seconds(os.getpid())
+            if seconds >= 0.4:
+                break
+            subprocess.run(["sleep", "0.1"], check=True)
+        assert seconds >= 0.4, seconds
+    finally:
+        child.kill()
+        child.wait()
