@@ -127,6 +127,19 @@ def page(browser):
     context.close()
 
 
+# The guide's phone: what a parent sees first on it is the "first screen".
+PHONE_375 = {"width": 375, "height": 812}
+
+
+@pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
+def phone(request, browser):
+    """A 375 x 812 tab, once with JavaScript and once without (the test runs twice)."""
+    context = browser.new_context(viewport=PHONE_375, java_script_enabled=request.param)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
 @pytest.fixture
 def axe_violations():
     """Run axe-core (WCAG 2.0/2.1 A and AA) in the page; returns the list of violations."""

@@ -6,7 +6,7 @@ from urllib.parse import urlencode, urlparse
 
 import pytest
 
-from tests.browser.conftest import describe
+from tests.browser.conftest import PHONE_375, describe
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
@@ -73,9 +73,7 @@ def test_directory_works_without_javascript(demo_server, browser):
 SMALL_PHONE = {"width": 375, "height": 667}
 
 
-# The first screen of the guide's phone (375 x 812); London, with no namesake to offer,
-# also fits the smaller 375 x 667.
-PHONE_375 = {"width": 375, "height": 812}
+# London, with no namesake to offer, also fits the smaller 375 x 667.
 
 
 @pytest.mark.parametrize("javascript", [True, False])

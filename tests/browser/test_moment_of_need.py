@@ -4,9 +4,9 @@ that rings it, are in the first screen; the rest is one tap away."""
 
 import pytest
 
-from tests.browser.conftest import describe
+from tests.browser.conftest import PHONE_375, describe
 
-SMALL_PHONE = {"width": 375, "height": 812}
+SMALL_PHONE = PHONE_375
 PAGES = {
     "home": "/",
     "article": "/breastfeeding-issues/when-breast-milk-is-not-coming-out/",
@@ -21,14 +21,6 @@ PAGES = {
     "directory error": "/find-support/?location=Zzzzqqqq",
     "listing": "/find-support/listing-0/",
 }
-
-
-@pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
-def phone(request, browser):
-    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=request.param)
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def first_screen(tab):

@@ -6,8 +6,6 @@ place not found (misspelt and unknown), and values the form cannot read.
 
 import pytest
 
-from tests.browser.test_moment_of_need import SMALL_PHONE
-
 HELPLINE = "National Breastfeeding Helpline"
 
 # (the query, what the page must offer as the next step)
@@ -22,14 +20,6 @@ OUTCOMES = {
     "unknown-place": ("location=Xqzvbw", HELPLINE),
     "unreadable-values": ("location=London&radius=7&lat=abc", HELPLINE),
 }
-
-
-@pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
-def phone(request, browser):
-    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=request.param)
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 @pytest.mark.parametrize("outcome", OUTCOMES)
