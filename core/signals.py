@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.models import SiteSettings, WarningSigns
+from core.models import ReviewerProfile, SiteSettings, WarningSigns
 from core.site_cache import site_cache_clear
 
 
@@ -38,7 +38,8 @@ def connect_receivers():
     for signal in (post_save, post_delete):
         # Every page type saves and deletes as its own model as well as Page.
         signal.connect(_clear_site_cache_for_pages, dispatch_uid=f"site_cache_pages_{id(signal)}")
-        for model in (PageViewRestriction, Site, SiteSettings, WarningSigns):
+        # ReviewerProfile: the reviewer's name shown in every page's review dates.
+        for model in (PageViewRestriction, ReviewerProfile, Site, SiteSettings, WarningSigns):
             signal.connect(
                 _clear_site_cache, sender=model, dispatch_uid=f"site_cache_{model.__name__}"
             )

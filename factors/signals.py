@@ -1,8 +1,10 @@
-"""Keep the search index true to what pages show when a shared insight changes."""
+"""Keep the search index and the cached page parts true to what pages show when a shared
+insight changes."""
 
 from wagtail.search import index
 from wagtail.signals import published, unpublished
 
+from core.signals import clear_site_cache_when_changed
 from factors.models import FactorPage, PracticalInsight
 
 
@@ -17,6 +19,8 @@ def reindex_pages_showing_insight(sender, instance, **kwargs):
 
 
 def connect_receivers():
+    # Every page that shows an insight keeps its rendered parts in the site cache.
+    clear_site_cache_when_changed(PracticalInsight)
     for signal in (published, unpublished):
         signal.connect(
             reindex_pages_showing_insight,

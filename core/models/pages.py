@@ -1,5 +1,6 @@
 """The page classes every page type of the site is built on."""
 
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page, Site
@@ -8,7 +9,7 @@ from core.http_cache import PAGE, Lifetime, response_cache_allow
 from core.models.reviews import MedicallyReviewed
 from core.search_weights import page_search_fields
 from core.selectors import review_summary_for
-from core.site_cache import CachedPublicPageManager, CachedViewRestrictionsMixin
+from core.site_cache import CachedPublicPageManager, CachedViewRestrictionsMixin, site_cached
 
 
 class BasePage(CachedViewRestrictionsMixin, Page):
@@ -70,11 +71,17 @@ class HealthPage(MedicallyReviewed, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        url = self.get_full_url(request)
+
+        def summary():
+            return review_summary_for(obj=self, parts=self.reviewed_parts(context), url=url)
+
         # Lazy: worked out when the template shows it, after each page type has added the
-        # content it shows to the context.
-        context["review"] = SimpleLazyObject(
-            lambda: review_summary_for(
-                obj=self, parts=self.reviewed_parts(context), url=self.get_full_url(request)
-            )
-        )
+        # content it shows to the context. Kept in the site cache (any publish, a reviewer's
+        # profile or an insight changing clears it) for the day, except in a preview.
+        if getattr(request, "is_preview", False):
+            context["review"] = SimpleLazyObject(summary)
+        else:
+            key = f"review-summary:{self.pk}:{timezone.localdate()}:{url}"
+            context["review"] = SimpleLazyObject(lambda: site_cached(key, summary))
         return context

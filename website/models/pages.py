@@ -1,5 +1,7 @@
 """Site-wide pages: the home page, topics and the articles in them."""
 
+import hashlib
+import json
 import math
 
 from django.core.paginator import Paginator
@@ -16,6 +18,7 @@ from wagtail.search import index
 from core.blocks import ReferenceBlock
 from core.models import BasePage, HealthPage, MedicallyReviewed
 from core.search_weights import BODY_BOOST, INTRO_BOOST, page_search_fields
+from core.site_cache import site_cached
 from factors.models import FactorIndexPage
 from website.blocks import BodyStreamBlock
 from website.models.guides import AppointmentPlanPage, FirstDaysPage
@@ -164,7 +167,16 @@ class ArticlePage(HealthPage):
 
     @cached_property
     def reading_time(self):
-        """Minutes to read the intro and body at an unhurried pace, never less than one."""
+        """Minutes to read the intro and body at an unhurried pace, never less than one.
+
+        Counting reads every factor and insight the body shows, so the answer is kept in
+        the site cache (any publish or insight change clears it) under this very text: a
+        draft being previewed is counted afresh."""
+        content = json.dumps([self.intro, self.body.raw_data], sort_keys=True, default=str)
+        key = "reading-time:" + hashlib.sha256(content.encode()).hexdigest()
+        return site_cached(key, self._reading_time)
+
+    def _reading_time(self) -> int:
         text = [self.intro, *self.body.stream_block.get_searchable_content(self.body)]
         words = sum(len(str(chunk).split()) for chunk in text)
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
