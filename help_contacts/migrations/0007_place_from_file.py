@@ -3,6 +3,13 @@
 from django.db import migrations, models
 
 
+def mark_file_postcodes(apps, schema_editor):
+    """Until now the packaged data held US ZIP codes only: every other postcode came from an
+    operator's file (`load_gazetteer --file`) and must survive a reload of the packaged data."""
+    Place = apps.get_model("help_contacts", "Place")
+    Place.objects.filter(kind="postcode").exclude(country_code="US").update(from_file=True)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -15,4 +22,5 @@ class Migration(migrations.Migration):
             name='from_file',
             field=models.BooleanField(default=False, verbose_name="from an operator's postcode file"),
         ),
+        migrations.RunPython(mark_file_postcodes, migrations.RunPython.noop),
     ]
