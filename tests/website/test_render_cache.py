@@ -56,14 +56,14 @@ def test_publishing_the_article_shows_on_the_next_request(demo_site, client):
 
 def test_a_reviewers_new_name_shows_on_the_next_request(demo_site, client, reviewer):
     article = ArticlePage.objects.get()
+    profile = ReviewerProfile.objects.get(user=reviewer)
     today = timezone.localdate()
     ArticlePage.objects.filter(pk=article.pk).update(
-        reviewed_by=reviewer,
+        reviewed_by=profile,
         last_reviewed=today,
         next_review_due=today.replace(year=today.year + 1),
     )
     assert "Dr Rita Okafor" in visible_text(client.get(ARTICLE))  # cached with this name
-    profile = ReviewerProfile.objects.get(user=reviewer)
     profile.display_name = "Dr Rita Okafor-Mensah"
     profile.save()
     assert "Dr Rita Okafor-Mensah" in visible_text(client.get(ARTICLE))
