@@ -1,5 +1,6 @@
 """The page classes every page type of the site is built on."""
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
@@ -77,11 +78,14 @@ class HealthPage(MedicallyReviewed, BasePage):
             return review_summary_for(obj=self, parts=self.reviewed_parts(context), url=url)
 
         # Lazy: worked out when the template shows it, after each page type has added the
-        # content it shows to the context. Kept in the site cache (any publish, a reviewer's
-        # profile or an insight changing clears it) for the day, except in a preview.
-        if getattr(request, "is_preview", False):
-            context["review"] = SimpleLazyObject(summary)
-        else:
+        # content it shows to the context. With RENDER_CACHE, kept in the site cache (any
+        # publish, a reviewer's profile or an insight changing clears it) for the day,
+        # except in a preview; the template's cached parts follow the same rule.
+        render_cache = settings.RENDER_CACHE and not getattr(request, "is_preview", False)
+        context["render_cache"] = render_cache
+        if render_cache:
             key = f"review-summary:{self.pk}:{timezone.localdate()}:{url}"
             context["review"] = SimpleLazyObject(lambda: site_cached(key, summary))
+        else:
+            context["review"] = SimpleLazyObject(summary)
         return context

@@ -81,3 +81,14 @@ def test_a_preview_shows_the_draft_not_the_cached_body(demo_site, client, editor
     assert preview.status_code == 200
     assert "Only in the draft." in visible_text(preview)
     assert "Only in the draft." not in visible_text(client.get(ARTICLE))
+
+
+def test_without_a_shared_cache_nothing_is_kept_between_requests(demo_site, client, settings):
+    """With local memory a publish in one server process cannot reach another's copies,
+    so RENDER_CACHE is off unless Redis is set: even a change no signal reports shows."""
+    settings.RENDER_CACHE = False
+    client.get(ARTICLE)
+    PracticalInsight.objects.filter(title=LATCH_INSIGHT).update(
+        body="<p>Changed where no signal saw it.</p>"
+    )
+    assert "Changed where no signal saw it." in visible_text(client.get(ARTICLE))

@@ -204,6 +204,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered page parts kept between requests (docs/architecture.md, "Render caching"). Only
+# with a cache every server process shares: with local memory, a publish in one process
+# could not reach the parts another process keeps, and Varnish would fetch them stale.
+RENDER_CACHE = env.bool("RENDER_CACHE", default=bool(REDIS_URL))
 
 # Admin sign-in. Guessers are locked out per address and per username (django-axes): each is
 # refused for AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT wrong passwords; `manage.py
