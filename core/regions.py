@@ -131,6 +131,11 @@ REGION_COUNTRIES = {
 }  # fmt: skip
 
 
+def region_countries(region: str) -> frozenset[str]:
+    """The ISO country codes a region's text and numbers serve (none for an unknown one)."""
+    return frozenset(REGION_COUNTRIES.get(region, ()))
+
+
 def region_for_country(country_code: str) -> str | None:
     """The region whose numbers and words fit a country, or None for one the site doesn't serve."""
     code = (country_code or "").strip().upper()

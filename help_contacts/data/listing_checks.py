@@ -171,6 +171,13 @@ def _mail(check: ListingCheck, *, template: str) -> None:
     send_mail(" ".join(subject.split()), body, None, [check.sent_to])
 
 
+def _bounced(check: ListingCheck) -> None:
+    """The mail server refused the address: nobody got the link."""
+    logger.warning("Listing check %s bounced: the mail server refused the address", check.pk)
+    check.outcome = CheckOutcome.BOUNCED
+    check.save(update_fields=["outcome"])
+
+
 def send_check(consultant: Consultant, *, to: str) -> ListingCheck | None:
     """Create the check and email its link.
 
@@ -182,9 +189,7 @@ def send_check(consultant: Consultant, *, to: str) -> ListingCheck | None:
     try:
         _mail(check, template="listing_check")
     except smtplib.SMTPRecipientsRefused:
-        logger.warning("Listing check %s bounced: the mail server refused the address", check.pk)
-        check.outcome = CheckOutcome.BOUNCED
-        check.save(update_fields=["outcome"])
+        _bounced(check)
     except Exception:  # any other transport error: nothing is recorded as sent
         logger.exception("Could not send a listing check")
         check.delete()
@@ -240,13 +245,12 @@ def send_reminders(*, limit: int) -> list[int]:
     works for LISTING_CHECK_LINK_DAYS from the reminder. The ids reminded."""
     reminded = []
     for check in reminders_due()[:limit]:
-        if check.consultant.owner_email.lower() != check.sent_to.lower():
+        if not _still_bound(check, check.consultant):
             continue
         try:
             _mail(check, template="listing_check_reminder")
         except smtplib.SMTPRecipientsRefused:
-            check.outcome = CheckOutcome.BOUNCED
-            check.save(update_fields=["outcome"])
+            _bounced(check)
             continue
         except Exception:  # tried again on the next run
             logger.exception("Could not send a listing check reminder")

@@ -341,8 +341,7 @@ def consultants_remote(
         .annotate(distance_km=GreatCircleKm(search.point))
         .exclude(distance_km__lte=search.radius_km)
     )
-    candidates = _filtered(candidates, filters, by_service=False).with_staleness()
-    candidates = candidates.defer(*UNSHOWN_FIELDS).order_by(*remote_ranking())
+    candidates = _remote_ranked(_filtered(candidates, filters, by_service=False))
     asked_for = [code for code in filters.services if code in REMOTE_SERVICES]
     with index_walks_planned():
         if not asked_for:
@@ -352,6 +351,16 @@ def consultants_remote(
             listings = list(candidates.filter(offers_what_was_asked)[:limit])
             if len(listings) < limit:
                 listings += candidates.exclude(offers_what_was_asked)[: limit - len(listings)]
+    return _not_reaching(listings)
+
+
+def _remote_ranked(candidates):
+    """Remote helpers in the order shown: fresh before stale, the most recently checked first."""
+    return candidates.with_staleness().defer(*UNSHOWN_FIELDS).order_by(*remote_ranking())
+
+
+def _not_reaching(listings: list[Consultant]) -> list[Consultant]:
+    """Remote helpers do not visit: the card says so."""
     for listing in listings:
         listing.reaches_you = False
     return listings
@@ -364,15 +373,9 @@ def consultants_remote_for_countries(*, countries, limit: int = REMOTE_LIMIT) ->
     regions = (ANYWHERE, *sorted(countries))
     with index_walks_planned():
         listings = list(
-            Consultant.objects.published()
-            .serving_remotely(regions=regions)
-            .with_staleness()
-            .defer(*UNSHOWN_FIELDS)
-            .order_by(*remote_ranking())[:limit]
+            _remote_ranked(Consultant.objects.published().serving_remotely(regions=regions))[:limit]
         )
-    for listing in listings:
-        listing.reaches_you = False
-    return listings
+    return _not_reaching(listings)
 
 
 RESULTS_SHOWN_MAX = 200  # beyond this many matches, a search says "more than 200"

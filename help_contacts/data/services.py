@@ -22,7 +22,11 @@ from wagtail.permissions import policy_registry
 
 from core.models import SiteSettings
 from help_contacts.data.directory_page import directory_page_find
-from help_contacts.data.listing_checks import owner_change_values, publish_values
+from help_contacts.data.listing_checks import (
+    CREDENTIAL_FIELDS,
+    owner_change_values,
+    publish_values,
+)
 from help_contacts.data.models import (
     Consultant,
     ListingSource,
@@ -256,7 +260,7 @@ def _owner_change_accept(report: ProblemReport, *, user) -> ProblemReport:
     values = owner_change_values(consultant, report.proposed_changes or {})
     credential_changed = any(
         values.get(name, getattr(consultant, name)) != getattr(consultant, name)
-        for name in ("credentials", "credential_number")
+        for name in CREDENTIAL_FIELDS
     )
     try:
         publish_values(consultant, values, user=user)

@@ -19,7 +19,7 @@ from core.db_routing import reads_from_replica
 from core.http_cache import SEARCH, public_cache
 from core.models import SiteSettings
 from core.numbers import whole_number
-from core.regions import REGION_COUNTRIES, region_for_country
+from core.regions import region_countries, region_for_country
 from help_contacts.data import listing_checks
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.models import Consultant
@@ -69,8 +69,7 @@ class PageOutOfRange(Exception):
 def search_form(request, data, **kwargs) -> DirectorySearchForm:
     """The directory's search form, preferring places in the site's region where a name is
     shared ("Perth" is in Scotland on a UK site)."""
-    site_settings = SiteSettings.for_request(request)
-    countries = frozenset(REGION_COUNTRIES.get(site_settings.region, ()))
+    countries = region_countries(SiteSettings.for_request(request).region)
     return DirectorySearchForm(data, prefer_countries=countries, **kwargs)
 
 
@@ -101,7 +100,7 @@ def _help_without_a_place(request, listing_base_url: str) -> dict:
     region = SiteSettings.for_request(request).region
     return {
         "fallback_remote_cards": listing_cards(
-            listings=consultants_remote_for_countries(countries=REGION_COUNTRIES.get(region, ())),
+            listings=consultants_remote_for_countries(countries=region_countries(region)),
             listing_base_url=listing_base_url,
             remote=True,
         ),

@@ -69,7 +69,7 @@ def test_a_reviewers_new_name_shows_on_the_next_request(demo_site, client, revie
     assert "Dr Rita Okafor-Mensah" in visible_text(client.get(ARTICLE))
 
 
-def test_a_preview_shows_the_draft_not_the_cached_body(demo_site, client, editor_client):
+def test_a_preview_shows_the_draft_not_the_cached_body(demo_site, client):
     client.get(ARTICLE)  # cached for readers
     article = ArticlePage.objects.get()
     draft = article.get_latest_revision_as_object()
