@@ -1,10 +1,11 @@
 """The "get help now" card: warning signs, numbers to call and helplines, on every health page."""
 
 from django import template
+from django.conf import settings
 
 from core.models import SiteSettings, WarningSigns
 from core.regions import Region, region_from_query
-from core.site_cache import site_cached
+from core.site_cache import fragment_key, site_cached
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.selectors import support_contacts_helplines
 
@@ -31,6 +32,18 @@ def card_region(request, site_settings, page_region=None):
     return chosen or page_region or site_settings.region
 
 
+def card_cache_key(request, region) -> str | None:
+    """What the card's cached lines and signs vary on, or None to draw them afresh.
+
+    Everything they show (the live card, the helplines, the site settings' numbers and
+    notice) clears the site cache when it changes, so the key holds its version
+    (`fragment_key`); a preview is never cached, and nothing is without a shared cache
+    (RENDER_CACHE: with one cache per process a change made in one would not reach others)."""
+    if not settings.RENDER_CACHE or getattr(request, "is_preview", False):
+        return None
+    return f"{region}:{fragment_key(request)}"
+
+
 @register.inclusion_tag("components/get_help_now.html", takes_context=True)
 def get_help_now(context, region=None, signs=None):
     """The warning signs for the page's region, that region's numbers and the live helplines.
@@ -43,6 +56,7 @@ def get_help_now(context, region=None, signs=None):
     region = card_region(request, site_settings, region or context.get("card_region"))
     help_numbers = site_settings.help_for_region(region)
     return {
+        "card_cache_key": card_cache_key(request, region) if signs is None else None,
         "request": request,
         "site_settings": site_settings,
         "help": help_numbers,

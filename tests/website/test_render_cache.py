@@ -1,17 +1,24 @@
-"""The article's body is rendered once per version of the site's content, and a change
-shows on the very next request: publishing the article, an insight it shows, or the
-reviewer's name; a preview always shows the draft."""
+"""The article's body and the get-help-now card are rendered once per version of the site's
+content, and a change shows on the very next request: publishing the article, an insight it
+shows, the reviewer's name, a warning sign, a helpline or the site's numbers; a preview
+always shows the draft."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.models import ReviewerProfile
+from wagtail.models import Site
+
+from core.models import ReviewerProfile, SiteSettings, WarningSigns
 from factors.models import PracticalInsight
+from help_contacts.data.choices import ContactKind
 from tests.conftest import visible_text
+from tests.factories import DirectoryPageFactory, PlaceFactory, SupportContactFactory
+from tests.help_contacts.conftest import make_place
 from tests.website.test_frontend_cache import ARTICLE, LATCH_INSIGHT, publish_insight
 from website.models import ArticlePage
 
@@ -92,3 +99,80 @@ def test_without_a_shared_cache_nothing_is_kept_between_requests(demo_site, clie
         body="<p>Changed where no signal saw it.</p>"
     )
     assert "Changed where no signal saw it." in visible_text(client.get(ARTICLE))
+
+
+# The get-help-now card: its lines, buttons and signs are drawn once per region and version
+# of the site's content; the country switch under them is drawn for each request.
+
+DIRECTORY_LONDON = "/find-support/?location=London&radius=25"
+DIRECTORY_NEW_YORK = "/find-support/?location=10001&radius=25"
+
+
+@pytest.fixture
+def directory(demo_site):
+    """The directory, with London and New York's 10001 to search from."""
+    make_place(
+        "London", country="United Kingdom", code="GB", latitude=51.5074, longitude=-0.1278,
+        population=8_961_989,
+    )  # fmt: skip
+    PlaceFactory(
+        kind="postcode", name="10001", key="10001", label="10001 (New York, NY)",
+        label_key="10001", admin1_code="NY", country_code="US", latitude=40.7484,
+        longitude=-73.9967, population=0,
+    )  # fmt: skip
+    return DirectoryPageFactory(parent=demo_site)
+
+
+def card(response):
+    return " ".join(
+        BeautifulSoup(response.content.decode(), "html.parser")
+        .find(id="get-help-now")
+        .get_text(" ")
+        .split()
+    )
+
+
+def test_the_card_is_drawn_once_for_every_page_of_a_region(demo_site, client):
+    client.get(ARTICLE)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(ARTICLE)
+    assert not [query for query in queries if "core_warningsigns" in query["sql"]]
+
+
+@pytest.mark.parametrize("url", [ARTICLE, DIRECTORY_LONDON])
+def test_publishing_a_changed_sign_shows_on_the_next_request(directory, client, url):
+    assert "Call 999 now if your baby cannot be woken" in card(client.get(url))  # cached
+    signs = WarningSigns.objects.get(live=True, region="uk")
+    signs.emergency_line = "your baby is limp and will not wake"
+    signs.save_revision().publish()
+    assert "Call 999 now if your baby is limp and will not wake" in card(client.get(url))
+
+
+def test_a_helplines_new_number_shows_on_the_next_request(demo_site, client):
+    helpline = SupportContactFactory(
+        kind=ContactKind.HELPLINE, name="A helpline", region="uk", phone="0300 100 0212"
+    )
+    assert "0300 100 0212" in card(client.get(ARTICLE))
+    helpline.phone = "0300 100 0299"
+    helpline.save()
+    assert "0300 100 0299" in card(client.get(ARTICLE))
+
+
+def test_the_sites_own_emergency_number_shows_on_the_next_request(demo_site, client):
+    client.get(ARTICLE)
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.emergency_number = "112"
+    site_settings.save()
+    assert "Call 112 now if" in card(client.get(ARTICLE))
+
+
+def test_each_search_keeps_its_own_place_in_the_country_switch(directory, client):
+    """The switch links back to the page the parent is on, search and all: never to the
+    page that happened to fill the cache."""
+    for url, country_shown in ((DIRECTORY_LONDON, "999"), (DIRECTORY_NEW_YORK, "911")):
+        page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        assert f"Call {country_shown} now if" in page.find(id="get-help-now").get_text(" ")
+        switch = page.select_one(".help-now__region")
+        location = url.split("location=")[1].split("&")[0]
+        links = [link["href"] for link in switch.find_all("a")]
+        assert links and all(f"location={location}" in link for link in links), links

@@ -1,0 +1,146 @@
+"""`python -m benchmarks.render`: what each uncached page costs to render, in process.
+
+Renders the load test's targets (the article, a factor page, a listing, the three directory
+searches, the API and site search) through Django's own WSGI handler, under production
+settings on the load test's database and Redis (`make loadtest` builds them), and prints
+the CPU milliseconds each request takes (process time, median of `--runs`). `--profile`
+adds the functions that take the most time, from cProfile, for one target
+(`--only article`). It finds where time goes; `make loadtest` says what a server carries.
+
+    .venv/bin/python -m benchmarks.render [--runs 200] [--only article] [--profile]
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import secrets
+import statistics
+import sys
+import time
+
+from benchmarks.loadtest import DATABASE_URL, REDIS_URL, SEARCH_WORDS, SEARCHES
+from benchmarks.machine import machine_speed_ms
+
+
+def environment():
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "website.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "localhost,127.0.0.1",
+            "WAGTAILADMIN_BASE_URL": "https://localhost",
+            "DATABASE_URL": DATABASE_URL,
+            "CONN_MAX_AGE": "600",
+            "REDIS_URL": REDIS_URL,
+            "CACHE_KEY_PREFIX": f"render-{secrets.token_hex(4)}",
+            "STATIC_ROOT": "/tmp/milk-render-static",
+        }
+    )
+    os.environ.setdefault("EMAIL_URL", "smtp://127.0.0.1:1")
+
+
+def targets() -> dict[str, list[str]]:
+    from urllib.parse import urlencode
+
+    from factors.models import FactorPage
+    from help_contacts.models import Consultant, DirectoryPage
+    from website.models import ArticlePage
+
+    directory = DirectoryPage.objects.live().first()
+    listing = Consultant.objects.filter(live=True).order_by("pk").first()
+    found = {
+        "article": [ArticlePage.objects.live().public().first().url],
+        "factor page": [FactorPage.objects.live().public().first().url],
+        "listing page": [directory.listing_url(listing.slug)],
+    }
+
+    def points(prefix, centre, step, filters):
+        return [
+            f"{prefix}?"
+            + urlencode(
+                {"lat": round(centre[0] + n * step, 3), "lon": round(centre[1], 3), **filters},
+                doseq=True,
+            )
+            for n in range(50)
+        ]
+
+    for name, (centre, spread, filters) in SEARCHES.items():
+        found[name] = points(directory.url, centre, spread / 50, filters)
+    centre, _, filters = SEARCHES["directory: dense"]
+    found["directory API"] = points("/api/v1/directory/", centre, 0.001, filters)
+    found["site search"] = [
+        f"/search/?{urlencode({'q': f'{a} {b}'})}" for a in SEARCH_WORDS for b in SEARCH_WORDS
+    ]
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--only", help="one target, by name")
+    parser.add_argument("--profile", action="store_true", help="cProfile the target(s)")
+    arguments = parser.parse_args()
+    environment()
+
+    import django
+
+    django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)  # the manifest pages name
+    from django.test import RequestFactory
+
+    handler = WSGIHandler()
+    factory = RequestFactory()
+
+    def get(path):
+        path, _, query = path.partition("?")
+        environ = factory._base_environ(
+            PATH_INFO=path,
+            QUERY_STRING=query,
+            REQUEST_METHOD="GET",
+            HTTP_HOST="localhost",
+            HTTP_X_FORWARDED_PROTO="https",
+            SERVER_PORT="443",
+            **{"wsgi.url_scheme": "https"},
+        )
+        status = []
+        body = b"".join(handler(environ, lambda s, h, *a: status.append(s)))
+        if not status[0].startswith("2"):
+            raise SystemExit(f"{path}?{query}: {status[0]}")
+        return body
+
+    print(f"Machine speed (reference loop, lower is faster): {machine_speed_ms():.1f} ms")  # noqa: T201
+    for name, paths in targets().items():
+        if arguments.only and name != arguments.only:
+            continue
+        for path in paths[:5]:  # warm: caches filled, connections open
+            get(path)
+        timings = []
+        profiler = cProfile.Profile() if arguments.profile else None
+        for number in range(arguments.runs):
+            path = paths[number % len(paths)]
+            started = time.process_time()
+            if profiler:
+                profiler.enable()
+            body = get(path)
+            if profiler:
+                profiler.disable()
+            timings.append((time.process_time() - started) * 1000)
+        print(  # noqa: T201
+            f"{name:22} {statistics.median(timings):6.2f} ms CPU (median of {len(timings)}), "
+            f"{len(body) / 1024:.0f} kB"
+        )
+        if profiler:
+            out = io.StringIO()
+            stats = pstats.Stats(profiler, stream=out)
+            stats.sort_stats("cumulative").print_stats(45)
+            stats.sort_stats("tottime").print_stats(25)
+            sys.stdout.write(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
