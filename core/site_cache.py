@@ -15,7 +15,10 @@ sees its own changes until the timeout.
 
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any, TypeVar
+
+from asgiref.local import Local
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
@@ -28,6 +31,22 @@ from wagtail.query import PageQuerySet
 
 SITE_CACHE_TIMEOUT = 60 * 60  # a backstop for processes that do not share a cache
 T = TypeVar("T")
+# Within one request each version is read from the shared cache once (`request_scope`).
+_request = Local()
+
+
+@contextmanager
+def request_scope():
+    """Read each cache version once for everything a request does, not once per lookup.
+
+    A page asks the site cache a dozen times; without this each ask costs two round trips
+    to Redis, one of them for the same version. A change made through another process
+    reaches the next request, as before; one made in this request (`clear()`) at once."""
+    _request.versions = {}
+    try:
+        yield
+    finally:
+        del _request.versions
 
 
 class VersionedCache:
@@ -45,15 +64,24 @@ class VersionedCache:
         self.version_key = f"{namespace}:version"
 
     def version(self) -> str:
+        versions = getattr(_request, "versions", None)
+        if versions is not None and self.namespace in versions:
+            return versions[self.namespace]
         version = cache.get(self.version_key)
         if version is None:
             # add: never undo a concurrent clear.
             cache.add(self.version_key, uuid.uuid4().hex, None)
             version = cache.get(self.version_key)
+        if versions is not None:
+            versions[self.namespace] = version
         return version
 
     def clear(self) -> None:
-        cache.set(self.version_key, uuid.uuid4().hex, None)
+        version = uuid.uuid4().hex
+        cache.set(self.version_key, version, None)
+        versions = getattr(_request, "versions", None)
+        if versions is not None:
+            versions[self.namespace] = version
 
     def get(self, name: str, compute: Callable[[], T]) -> T:
         key = f"{self.namespace}:{self.version()}:{name}"

@@ -10,9 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from core.models import SiteSettings
+from core.site_cache import request_scope, site_cache_clear, site_cached
 from tests.factories import DirectoryPageFactory, StandardPageFactory, UserFactory
 from tests.website.admin_forms import edit_page, form_data
 
@@ -197,3 +198,41 @@ def test_publishing_the_home_page_shows_at_once(client, home):
     home.heading = "Help with milk supply, tonight"
     home.save_revision().publish()
     assert "Help with milk supply, tonight" in client.get("/").content.decode()
+
+
+CACHE_NAMESPACE = "site-cache"
+
+
+def test_a_request_reads_the_cache_version_once(client, about):
+    """A page asks the site cache a dozen times; the version costs one read, not one each."""
+    get_twice(client, "/about/")
+    reads = []
+    original_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return original_get(key, *args, **kwargs)
+
+    cache.get = counting_get
+    try:
+        client.get("/about/")
+    finally:
+        del cache.get
+    assert reads.count(f"{CACHE_NAMESPACE}:version") == 1, reads
+
+
+def test_a_change_made_elsewhere_shows_on_the_next_request(client, about):
+    """Another server process clears the version: the next request here reads it anew."""
+    assert menu_of(get_twice(client)) == [("/about/", "About us")]
+    Page.objects.filter(pk=about.pk).update(title="Renamed elsewhere")
+    site_cache_clear()  # what the other process's signal does
+    assert menu_of(client.get("/")) == [("/about/", "Renamed elsewhere")]
+
+
+def test_a_change_made_during_a_request_shows_in_that_request():
+    """Inside one request a clear is seen at once: an editor's publish, then its page."""
+    with request_scope():
+        first = site_cached("value", lambda: "old")
+        site_cache_clear()
+        second = site_cached("value", lambda: "new")
+    assert (first, second) == ("old", "new")
