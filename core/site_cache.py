@@ -22,6 +22,7 @@ from asgiref.local import Local
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 
@@ -42,11 +43,15 @@ def request_scope():
     A page asks the site cache a dozen times; without this each ask costs two round trips
     to Redis, one of them for the same version. A change made through another process
     reaches the next request, as before; one made in this request (`clear()`) at once."""
-    _request.versions = {}
+    # A preview is a request inside a request: each has its own, and a clear reaches all.
+    scopes = getattr(_request, "scopes", None)
+    if scopes is None:
+        scopes = _request.scopes = []
+    scopes.append({})
     try:
         yield
     finally:
-        del _request.versions
+        scopes.pop()
 
 
 class VersionedCache:
@@ -64,7 +69,8 @@ class VersionedCache:
         self.version_key = f"{namespace}:version"
 
     def version(self) -> str:
-        versions = getattr(_request, "versions", None)
+        scopes = getattr(_request, "scopes", None)
+        versions = scopes[-1] if scopes else None
         if versions is not None and self.namespace in versions:
             return versions[self.namespace]
         version = cache.get(self.version_key)
@@ -79,17 +85,20 @@ class VersionedCache:
     def clear(self) -> None:
         version = uuid.uuid4().hex
         cache.set(self.version_key, version, None)
-        versions = getattr(_request, "versions", None)
-        if versions is not None:
+        for versions in getattr(_request, "scopes", ()):
             versions[self.namespace] = version
 
-    def get(self, name: str, compute: Callable[[], T]) -> T:
+    def get(self, name: str, compute: Callable[[], T], *, keep_none: bool = True) -> T:
+        """`compute()`, or what it gave before under this version. With `keep_none=False`
+        an answer of None is not kept (a name that comes from a visitor's URL and matches
+        nothing must not fill the cache)."""
         key = f"{self.namespace}:{self.version()}:{name}"
         found = cache.get(key)
         if found is None:
             # Wrapped so that a value of None (no site for a host) is cached too.
             found = (compute(),)
-            cache.set(key, found, self.timeout)
+            if found[0] is not None or keep_none:
+                cache.set(key, found, self.timeout)
         return found[0]
 
 
@@ -105,9 +114,9 @@ def site_cache_clear() -> None:
     _site_cache.clear()
 
 
-def site_cached(name: str, compute: Callable[[], T]) -> T:
+def site_cached(name: str, compute: Callable[[], T], *, keep_none: bool = True) -> T:
     """`compute()`, kept under `name` until the next `site_cache_clear()`."""
-    return _site_cache.get(name, compute)
+    return _site_cache.get(name, compute, keep_none=keep_none)
 
 
 def site_for_request(request) -> Site | None:
@@ -159,6 +168,32 @@ class CachedPublicPageQuerySet(PageQuerySet):
 
 
 CachedPublicPageManager = PageManager.from_queryset(CachedPublicPageQuerySet)
+
+
+class CachedRoutingMixin:
+    """Route a request to the page at its path without asking the database at every step.
+
+    Wagtail finds each step of a path with two queries (the child with that slug, then its
+    own row); the child found, as its own page type, is kept here instead, so a page two
+    levels down costs no query to find. Any change to a page clears the site cache, so a
+    new slug, a move or an unpublished page routes anew at once; a slug that matches
+    nothing is looked up every time, never kept.
+    """
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+
+        def child():
+            found = self.get_children().filter(slug=slug).first()
+            return found.specific if found is not None else None
+
+        subpage = site_cached(f"route:{self.pk}:{slug}", child, keep_none=False)
+        if subpage is None:
+            raise Http404
+        subpage._cached_parent_obj = self  # as Wagtail does: get_parent() needs no query
+        return subpage.route(request, remaining)
 
 
 class CachedViewRestrictionsMixin:

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -261,19 +262,28 @@ class FactorPage(HealthPage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        """What the page shows, each part read only when the template asks for it: with the
+        body in the render cache (factors/factor_page.html) a reader's request reads none."""
         context = super().get_context(request, *args, **kwargs)
-        context["insights"] = [
-            link.insight
-            for link in self.insight_links.select_related("insight").filter(insight__live=True)
-        ]
-        context["contacts"] = [
-            link.contact
-            for link in self.contact_links.select_related("contact").filter(contact__live=True)
-        ]
-        context["articles"] = self.articles_using()
-        guide = self.feeding_guide
-        context["feeding_guide"] = guide if guide is not None and guide.live else None
+        context["insights"] = SimpleLazyObject(
+            lambda: [
+                link.insight
+                for link in self.insight_links.select_related("insight").filter(insight__live=True)
+            ]
+        )
+        context["contacts"] = SimpleLazyObject(
+            lambda: [
+                link.contact
+                for link in self.contact_links.select_related("contact").filter(contact__live=True)
+            ]
+        )
+        context["articles"] = SimpleLazyObject(lambda: list(self.articles_using()))
+        context["feeding_guide"] = SimpleLazyObject(self._live_feeding_guide)
         return context
+
+    def _live_feeding_guide(self):
+        guide = self.feeding_guide
+        return guide if guide is not None and guide.live else None
 
     def reviewed_parts(self, context):
         return [*context["insights"], *context["contacts"]]

@@ -10,11 +10,17 @@ from core.http_cache import PAGE, Lifetime, response_cache_allow
 from core.models.reviews import MedicallyReviewed
 from core.search_weights import page_search_fields
 from core.selectors import review_summary_for
-from core.site_cache import CachedPublicPageManager, CachedViewRestrictionsMixin, site_cached
+from core.site_cache import (
+    CachedPublicPageManager,
+    CachedRoutingMixin,
+    CachedViewRestrictionsMixin,
+    site_cached,
+)
 
 
-class BasePage(CachedViewRestrictionsMixin, Page):
-    """A page of this site: served without asking the database for restrictions it lacks.
+class BasePage(CachedRoutingMixin, CachedViewRestrictionsMixin, Page):
+    """A page of this site: routed to and served without asking the database for the path
+    and restrictions the site cache already knows.
 
     Its anonymous answer may be kept by browsers and shared caches for `cache_lifetime`
     (`core/http_cache.py`); a page behind a view restriction never is.

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from core.models import ReviewerProfile, SiteSettings, WarningSigns
-from factors.models import PracticalInsight
+from factors.models import FactorPage, PracticalInsight
 from help_contacts.data.choices import ContactKind
 from tests.conftest import visible_text
 from tests.factories import DirectoryPageFactory, PlaceFactory, SupportContactFactory
@@ -176,3 +176,41 @@ def test_each_search_keeps_its_own_place_in_the_country_switch(directory, client
         location = url.split("location=")[1].split("&")[0]
         links = [link["href"] for link in switch.find_all("a")]
         assert links and all(f"location={location}" in link for link in links), links
+
+
+# The factor page's body (what it says, insights, contacts, articles, references, review
+# dates) is cached as the article's is.
+
+FACTOR = "/why-milk-can-be-slow/poor-latch/"
+
+
+def test_the_second_reader_of_a_factor_page_reads_nothing_for_its_body(demo_site, client):
+    first = queries_for(client, FACTOR)
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(FACTOR).status_code == 200
+    assert len(second) < first
+    assert not [query for query in second if "factors_factorinsight" in query["sql"]]
+
+
+def test_publishing_an_insight_shows_on_the_factor_page_next(demo_site, client, editor_client):
+    client.get(FACTOR)
+    insight = PracticalInsight.objects.get(title=LATCH_INSIGHT)
+    publish_insight(editor_client, insight, "<p>Ask a midwife to watch a whole feed.</p>")
+    assert "Ask a midwife to watch a whole feed." in visible_text(client.get(FACTOR))
+
+
+def test_publishing_the_factor_page_shows_on_the_next_request(demo_site, client):
+    client.get(FACTOR)
+    factor = FactorPage.objects.get(url_path__endswith="/poor-latch/")
+    factor.why_it_matters = "<p>A reason added today.</p>"
+    factor.save_revision().publish()
+    assert "A reason added today." in visible_text(client.get(FACTOR))
+
+
+def test_a_contacts_change_shows_on_the_factor_page_next(demo_site, client):
+    client.get(FACTOR)
+    factor = FactorPage.objects.get(url_path__endswith="/poor-latch/")
+    contact = factor.contact_links.first().contact
+    contact.summary = "Sees families the same week."
+    contact.save()
+    assert "Sees families the same week." in visible_text(client.get(FACTOR))
