@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Site
 
 from core.models import SiteSettings
-from core.site_cache import request_scope, site_cache_clear, site_cached
+from core.site_cache import LocalCopies, request_scope, site_cache_clear, site_cached
 from tests.factories import DirectoryPageFactory, StandardPageFactory, UserFactory
 from tests.website.admin_forms import edit_page, form_data
 
@@ -264,3 +264,25 @@ def test_a_request_inside_a_request_keeps_the_outer_ones_versions():
         with request_scope():
             site_cache_clear()
         assert site_cached("value", lambda: "after") == "after" != outer
+
+
+def test_this_processs_copies_are_its_readers_own_and_bounded():
+    copies = LocalCopies(size=2)
+    copies.put("a", ["first"])
+    mine = copies.get("a")
+    mine.append("changed by one request")
+    assert copies.get("a") == ["first"]  # the next request's copy is untouched
+    copies.put("b", 2)
+    copies.get("a")  # read recently, so kept
+    copies.put("c", 3)
+    assert (copies.get("a"), copies.get("b"), copies.get("c")) == (["first"], None, 3)
+
+
+def test_a_version_replaced_in_the_shared_cache_is_not_read_from_this_processs_copy():
+    """Another server process publishes: the shared version changes, and this process's
+    copy of the old entry is never read again."""
+    with request_scope():
+        assert site_cached("copied", lambda: "old") == "old"
+    cache.set(f"{CACHE_NAMESPACE}:version", "set-by-another-process", None)
+    with request_scope():
+        assert site_cached("copied", lambda: "new") == "new"
