@@ -1,7 +1,7 @@
 """Drop what `core.site_cache` holds whenever an editor changes something it shows."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -22,6 +22,12 @@ def _clear_site_cache_for_pages(sender, instance, **kwargs):
         _clear_site_cache()
 
 
+def _clear_site_cache_after_migrate(sender, **kwargs):
+    """A deploy runs `migrate`: what was drawn by the old release's templates is dropped."""
+    if sender.label == "core":
+        site_cache_clear()
+
+
 def clear_site_cache_when_changed(model):
     """For apps above core: drop the site cache whenever a row of `model` is saved or deleted."""
     for signal in (post_save, post_delete):
@@ -33,6 +39,7 @@ def clear_site_cache_when_changed(model):
 
 
 def connect_receivers():
+    post_migrate.connect(_clear_site_cache_after_migrate, dispatch_uid="site_cache_migrate")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_clear_site_cache, dispatch_uid=f"site_cache_{id(signal)}")
     for signal in (post_save, post_delete):

@@ -5,6 +5,7 @@ results from `consultants_near`, so they can never disagree.
 """
 
 import functools
+import hashlib
 
 from django_ratelimit.core import is_ratelimited
 
@@ -13,6 +14,7 @@ from django.core.paginator import EmptyPage
 from django.http import Http404, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.db_routing import reads_from_replica
@@ -20,6 +22,7 @@ from core.http_cache import SEARCH, public_cache
 from core.models import SiteSettings
 from core.numbers import whole_number
 from core.regions import region_countries, region_for_country
+from core.site_cache import fragment_key
 from help_contacts.data import listing_checks
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.models import Consultant
@@ -132,12 +135,36 @@ def search_results(form):
         return page_obj, remote_helpers(form.search, page_obj)
 
 
+# The search form's filters, drawn together (help_contacts/includes/search_filters.html).
+FILTER_FIELDS = ("language", "service", "cost", "specialty", "accepting", "ibclc", "q")
+
+
+def filters_cache_key(request, form) -> str | None:
+    """What the drawn filters vary on, or None to draw them afresh.
+
+    Every value a filter accepts is one of its choices, so searches that set the same
+    filters share one drawing and the number of drawings stays small; free text (`q`) or a
+    refused value is drawn for its own request, never kept. The key holds the site cache's
+    version, which a deploy's `migrate` and every publish replace."""
+    if not settings.RENDER_CACHE:
+        return None
+    if form.is_bound and (
+        any(name in form.errors for name in FILTER_FIELDS)
+        or any(value.strip() for value in request.GET.getlist("q"))
+    ):
+        return None
+    chosen = [(name, sorted(request.GET.getlist(name))) for name in FILTER_FIELDS]
+    key = repr((form.is_bound, chosen, get_language(), fragment_key(request)))
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
 def directory_search_context(request, page):
     """Everything the directory page shows for the query in its URL."""
     submitted = any(name in request.GET for name in SEARCH_PARAMETERS)
     form = search_form(request, request.GET if submitted else None)
     filter_names = ("language", "service", "specialty", "cost", "accepting", "q")
     context = {
+        "filters_cache_key": filters_cache_key(request, form),
         "form": form,
         "search": None,
         "max_picks": MAX_REFERRAL_PICKS,

@@ -5,8 +5,10 @@ import re
 
 import pytest
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
+from django.db.models.signals import post_migrate
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -286,3 +288,16 @@ def test_a_version_replaced_in_the_shared_cache_is_not_read_from_this_processs_c
     cache.set(f"{CACHE_NAMESPACE}:version", "set-by-another-process", None)
     with request_scope():
         assert site_cached("copied", lambda: "new") == "new"
+
+
+def test_a_deploys_migrate_drops_what_the_old_release_drew():
+    """Cached parts are drawn by templates: a new release must not serve the old ones."""
+    with request_scope():
+        site_cached("drawn", lambda: "by the old release")
+    core = apps.get_app_config("core")
+    post_migrate.send(
+        sender=core, app_config=core, verbosity=0, interactive=False, using="default",
+        apps=apps, plan=[],
+    )  # fmt: skip
+    with request_scope():
+        assert site_cached("drawn", lambda: "by the new release") == "by the new release"

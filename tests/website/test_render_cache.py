@@ -214,3 +214,44 @@ def test_a_contacts_change_shows_on_the_factor_page_next(demo_site, client):
     contact.summary = "Sees families the same week."
     contact.save()
     assert "Sees families the same week." in visible_text(client.get(FACTOR))
+
+
+# The directory's filters are drawn once per choice of filters.
+
+
+def filters_of(response):
+    details = BeautifulSoup(response.content.decode(), "html.parser").select_one(
+        ".directory-search__filters"
+    )
+    return {
+        "open": details.has_attr("open"),
+        "checked": sorted(box["value"] for box in details.select("input[checked]")),
+        "selected": [option["value"] for option in details.select("option[selected]")],
+        "q": details.select_one("input[name=q]").get("value"),
+    }
+
+
+def test_each_search_shows_its_own_filters_chosen(directory, client):
+    """The drawing kept for one choice of filters is never shown for another."""
+    plain = f"{DIRECTORY_LONDON}"
+    spanish = f"{DIRECTORY_LONDON}&language=es&service=home-visits&accepting=1"
+    for _ in range(2):  # the second time from the cache
+        assert filters_of(client.get(plain)) == {
+            "open": False, "checked": [], "selected": [], "q": None,
+        }  # fmt: skip
+        assert filters_of(client.get(spanish)) == {
+            "open": True, "checked": ["1", "home-visits"], "selected": ["es"], "q": None,
+        }  # fmt: skip
+
+
+def test_words_typed_in_the_filters_are_never_kept(directory, client):
+    first = filters_of(client.get(f"{DIRECTORY_LONDON}&q=tongue+tie"))
+    second = filters_of(client.get(f"{DIRECTORY_LONDON}&q=night+feeds"))
+    assert (first["q"], second["q"]) == ("tongue tie", "night feeds")
+
+
+def test_a_refused_filter_shows_its_own_error(directory, client):
+    page = client.get(f"{DIRECTORY_LONDON}&language=xx")
+    text = visible_text(page)
+    assert "Select a valid choice" in text
+    assert "Select a valid choice" not in visible_text(client.get(DIRECTORY_LONDON))
