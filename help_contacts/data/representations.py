@@ -239,6 +239,17 @@ def home_visit_note(*, consultant: Consultant) -> str:
     }
 
 
+def card_url(consultant: Consultant, listing_base_url: str, search_query: str = "") -> str:
+    """A result card's link: the listing page, carrying the search that found it."""
+    back = f"?{search_query}" if search_query else ""
+    return f"{listing_base_url}{consultant.slug}/{back}"
+
+
+def card_distance(consultant: Consultant) -> SafeString:
+    """'3.2 km away', as a nearby result's card says it."""
+    return _filled_in(gettext("%(distance)s away"), distance=distance_label(consultant.distance_km))
+
+
 def listing_cards(
     *, listings, listing_base_url: str, remote: bool = False, search_query: str = ""
 ) -> list[dict]:
@@ -252,9 +263,7 @@ def listing_cards(
     `search_query` (the search's own parameters) rides on each listing's link, so the listing
     page can lead back to these results.
     """
-    back = f"?{search_query}" if search_query else ""
     # Each message is translated once for the whole list.
-    away = gettext("%(distance)s away")
     call = gettext("Call %(phone)s")
     website_of = gettext("of %(name)s")
     directions_to = gettext("to %(name)s")
@@ -265,7 +274,7 @@ def listing_cards(
             {
                 "id": consultant.pk,
                 "name": consultant.name,
-                "url": f"{listing_base_url}{consultant.slug}/{back}",
+                "url": card_url(consultant, listing_base_url, search_query),
                 "lat": f"{consultant.latitude:f}",  # as the stringformat:"f" filter wrote it
                 "lon": f"{consultant.longitude:f}",
                 "credentials": consultant.short_credentials if consultant.credentials else None,
@@ -276,7 +285,7 @@ def listing_cards(
                         if label in (Service.VIDEO.label, Service.PHONE.label)
                     )
                     if remote
-                    else _filled_in(away, distance=distance_label(consultant.distance_km))
+                    else card_distance(consultant)
                 ),
                 "reaches_you": consultant.reaches_you,
                 "availability": availability_note(consultant=consultant),

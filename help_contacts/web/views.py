@@ -26,11 +26,7 @@ from core.site_cache import fragment_key
 from help_contacts.data import listing_checks
 from help_contacts.data.directory_page import directory_page_find
 from help_contacts.data.models import Consultant
-from help_contacts.data.representations import (
-    consultant_api_json,
-    consultant_json_ld,
-    listing_cards,
-)
+from help_contacts.data.representations import consultant_api_json, consultant_json_ld
 from help_contacts.data.selectors import (
     NearestFirstPaginator,
     consultants_remote,
@@ -41,6 +37,7 @@ from help_contacts.data.selectors import (
     support_contacts_helplines,
 )
 from help_contacts.data.services import listing_suggestion_create, problem_report_create
+from help_contacts.web.cards import result_cards
 from help_contacts.web.forms import (
     COORDINATE_DECIMALS,
     MAX_REFERRAL_PICKS,
@@ -102,7 +99,8 @@ def _help_without_a_place(request, listing_base_url: str) -> dict:
     still offers who helps by video or phone in the site's region, and its helplines."""
     region = SiteSettings.for_request(request).region
     return {
-        "fallback_remote_cards": listing_cards(
+        "fallback_remote_cards": result_cards(
+            request,
             listings=consultants_remote_for_countries(countries=region_countries(region)),
             listing_base_url=listing_base_url,
             remote=True,
@@ -201,19 +199,23 @@ def directory_search_context(request, page):
         search_query_values=[
             (name, request.GET.getlist(name)) for name in SEARCH_PARAMETERS if name in request.GET
         ],
-        remote_cards=listing_cards(
+        remote_cards=result_cards(
+            request,
             listings=remote,
             listing_base_url=context["listing_base_url"],
             remote=True,
             search_query=_search_query(request),
+            picked=context["picked"],
         ),
         search=search,
         page_obj=page_obj,
         results=page_obj.object_list,
-        cards=listing_cards(
+        cards=result_cards(
+            request,
             listings=page_obj.object_list,
             listing_base_url=context["listing_base_url"],
             search_query=_search_query(request),
+            picked=context["picked"],
         ),
         wider_radius=wider[0] if wider else None,
         filters_to_drop=filters_to_drop(request, form) if not page_obj.paginator.count else [],
