@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -72,6 +73,12 @@ class DirectorySearch:
     alternatives: list[Place] = field(default_factory=list)
     # The place is the area around what was typed (a postcode's area), not the point itself.
     approximate: bool = False
+
+    @cached_property
+    def region_place(self) -> Place | None:
+        """The place searched, or for a bare point the gazetteer's nearest town: which
+        country's help to show, and where remote helpers must serve. Looked up once."""
+        return self.place or place_nearest(point=self.point)
 
 
 def _bounding_box(point: Point, radius_km: float) -> Q:
@@ -319,7 +326,7 @@ def place_nearest(*, point: Point) -> Place | None:
 
 def search_regions(*, search: DirectorySearch) -> tuple[str, ...]:
     """The regions a search's place lies in; for a bare point, those of its nearest town."""
-    place = search.place or place_nearest(point=search.point)
+    place = search.region_place
     return place.region_codes if place else (ANYWHERE,)
 
 

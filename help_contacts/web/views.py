@@ -32,7 +32,6 @@ from help_contacts.data.selectors import (
     consultants_remote,
     consultants_remote_for_countries,
     index_walks_planned,
-    place_nearest,
     search_regions,
     support_contacts_helplines,
 )
@@ -192,7 +191,7 @@ def directory_search_context(request, page):
         return context
     wider = [radius for radius, _label in RADIUS_CHOICES if radius > search.radius_km]
     # The get-help-now card speaks for the country searched: 911 for New York, 999 for Leeds.
-    place = search.place or place_nearest(point=search.point)
+    place = search.region_place
     context["card_region"] = region_for_country(place.country_code) if place else None
     context.update(
         # The referral sheet's form repeats the search, so the sheet can say what found them.
