@@ -17,7 +17,7 @@ CPU milliseconds (the gunicorn workers' user and system time over the run, from
 (PostgreSQL's `pg_stat_database.active_time` for the database over the run, read once
 the backends have flushed their statistics), each divided by the requests served. The
 table, with the date and the machine-speed reference, is written to
-docs/measurements/loadtest-<date>.md.
+docs/measurements/loadtest-<date>.md (-2, -3 for later runs the same day).
 
 LOADTEST_APP_SERVERS=2 starts two gunicorn instances behind Varnish sharing PostgreSQL
 and Redis, and first checks that a settings change made through one is served by the
@@ -102,12 +102,19 @@ def paths_write(directory: Path, name: str, paths: list[str]) -> Path:
     return path
 
 
+def coordinate_text(coordinate: float) -> str:
+    """As the directory writes a coordinate in its URLs (help_contacts.web.forms, which
+    this module cannot import before Django is set up): any other spelling ("-111.0") is
+    redirected there, a 302 the load test would count as a failure."""
+    return f"{coordinate:.3f}".rstrip("0").rstrip(".")
+
+
 def search_paths(prefix: str, centre, spread, filters, rng) -> list[str]:
     """Many distinct searches around a centre: points to three decimals (about 100 m)."""
     paths = set()
     while len(paths) < DISTINCT_PATHS:
-        lat = round(centre[0] + rng.uniform(-spread, spread), 3)
-        lon = round(centre[1] + rng.uniform(-spread, spread), 3)
+        lat = coordinate_text(centre[0] + rng.uniform(-spread, spread))
+        lon = coordinate_text(centre[1] + rng.uniform(-spread, spread))
         paths.add(f"{prefix}?{urlencode({'lat': lat, 'lon': lon, **filters}, doseq=True)}")
     return sorted(paths)
 
@@ -245,9 +252,14 @@ def table_print(rows):
 
 
 def report_write(rows, *, speed_before: float, speed_after: float) -> Path:
-    """docs/measurements/loadtest-<date>.md: the table, dated, with the machine's speed."""
+    """docs/measurements/loadtest-<date>.md: the table, dated, with the machine's speed; a
+    second run the same day is -2, and so on, so a day's earlier figures are kept."""
     today = datetime.date.today().isoformat()
     path = ROOT / "docs" / "measurements" / f"loadtest-{today}.md"
+    run = 1
+    while path.exists():
+        run += 1
+        path = path.with_name(f"loadtest-{today}-{run}.md")
     path.parent.mkdir(exist_ok=True)
     text = [
         f"# `make loadtest`, {today}",

@@ -72,6 +72,51 @@ HELPLINES = [
         "how_to_contact": "<p>Call or text 1-833-852-6262.</p>",
         "sort_order": 20,
     },
+    {
+        # Number and hours from Plunket's own page (read 2026-12-05): "call Plunketline,
+        # 0800 933 922, our 24-hour telephone health advice service. All calls are answered
+        # by registered nurses."
+        "name": "PlunketLine",
+        "region": "nz",
+        "phone": "0800 933 922",
+        "website": "https://www.plunket.org.nz/",
+        "source_url": "https://www.plunket.org.nz/your-child/illness/",
+        "summary": (
+            "Free advice by phone from Whānau Āwhina Plunket's registered nurses, 24 hours a "
+            "day, for parents of babies and young children in New Zealand. In an emergency, "
+            "call 111."
+        ),
+        "when_to_contact": "<p>Any time you are worried about your baby's health.</p>",
+        "how_to_contact": "<p>Call 0800 933 922.</p>",
+        "hours": [
+            {
+                "type": "span",
+                "value": {
+                    "weekdays": [str(day) for day in range(7)],
+                    "opens": "00:00",
+                    "closes": "00:00",
+                },
+            }
+        ],
+        "time_zone": "Pacific/Auckland",
+        "sort_order": 30,
+    },
+    {
+        # The number from healthdirect's own pages ("Medical problem? Call 1800 022 222");
+        # they do not say the hours beside it, so neither does this.
+        "name": "healthdirect",
+        "region": "au",
+        "phone": "1800 022 222",
+        "website": "https://www.healthdirect.gov.au/",
+        "source_url": "https://www.healthdirect.gov.au/symptoms-of-serious-illness-in-babies-and-children",
+        "summary": (
+            "Health advice by phone from healthdirect Australia, funded by Australia's "
+            "governments. In an emergency, call 000."
+        ),
+        "when_to_contact": "<p>When you are not sure whether your baby needs to see a doctor.</p>",
+        "how_to_contact": "<p>Call 1800 022 222.</p>",
+        "sort_order": 40,
+    },
 ]
 # The fictional helplines earlier demo content made; removed when the demo is loaded again.
 FICTIONAL_HELPLINES = [

@@ -84,6 +84,12 @@ class SingleSelectMultiple(Select):
         return context
 
 
+def coordinate_text(coordinate: float) -> str:
+    """A coordinate as the directory's URLs write it: three decimals, no trailing zeros
+    ("51.5", "-111"). A search with any other spelling is redirected to this one."""
+    return f"{coordinate:.{COORDINATE_DECIMALS}f}".rstrip("0").rstrip(".")
+
+
 def _rounded(coordinate: float | None) -> float | None:
     return None if coordinate is None else round(coordinate, COORDINATE_DECIMALS)
 

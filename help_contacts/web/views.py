@@ -38,7 +38,6 @@ from help_contacts.data.selectors import (
 from help_contacts.data.services import listing_suggestion_create, problem_report_create
 from help_contacts.web.cards import result_cards
 from help_contacts.web.forms import (
-    COORDINATE_DECIMALS,
     MAX_REFERRAL_PICKS,
     PLACE_NOT_FOUND,
     RADIUS_CHOICES,
@@ -48,6 +47,7 @@ from help_contacts.web.forms import (
     ProblemReportForm,
     ReferralSheetForm,
     SuggestListingForm,
+    coordinate_text,
 )
 
 RESULTS_PER_PAGE = 20
@@ -117,8 +117,8 @@ def rounded_coordinates_query(request, search):
     if "lat" not in request.GET or search is None or search.place is not None:
         return None
     query = request.GET.copy()
-    query["lat"] = f"{search.point.lat:.{COORDINATE_DECIMALS}f}".rstrip("0").rstrip(".")
-    query["lon"] = f"{search.point.lon:.{COORDINATE_DECIMALS}f}".rstrip("0").rstrip(".")
+    query["lat"] = coordinate_text(search.point.lat)
+    query["lon"] = coordinate_text(search.point.lon)
     if query["lat"] == request.GET["lat"] and query["lon"] == request.GET.get("lon"):
         return None
     return query.urlencode()

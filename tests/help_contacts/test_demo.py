@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.management import call_command
 
@@ -45,6 +46,8 @@ def test_demo_creates_directory_page_helplines_and_labelled_listings(home):
     assert {(h.name, h.region) for h in helplines} == {
         ("National Breastfeeding Helpline", "uk"),
         ("National Maternal Mental Health Hotline", "us"),
+        ("PlunketLine", "nz"),
+        ("healthdirect", "au"),
     }
     assert all(h.phone and h.source_url.startswith("https://") for h in helplines)
     assert not any("demo" in h.name.lower() for h in helplines)
@@ -68,7 +71,7 @@ def test_demo_is_idempotent_and_tops_up(home):
     load_directory_demo(home=home, listings=30, **quiet)
     assert Consultant.objects.count() == 30
     assert DirectoryPage.objects.count() == 1
-    assert SupportContact.objects.filter(kind=ContactKind.HELPLINE).count() == 2
+    assert SupportContact.objects.filter(kind=ContactKind.HELPLINE).count() == 4
 
 
 def test_progress_bar_is_quiet_when_not_a_terminal(demo_site):
@@ -76,3 +79,24 @@ def test_progress_bar_is_quiet_when_not_a_terminal(demo_site):
     call_command("load_demo_content", "--listings", "10", stdout=out)
     assert "[#" not in out.getvalue()
     assert Consultant.objects.count() == 10
+
+
+@pytest.mark.parametrize(
+    ("region", "shown", "number", "not_shown"),
+    [
+        ("nz", "PlunketLine", "0800 933 922", "National Breastfeeding Helpline"),
+        ("au", "healthdirect", "1800 022 222", "PlunketLine"),
+        ("uk", "National Breastfeeding Helpline", "0300 100 0212", "healthdirect"),
+    ],
+)
+def test_each_regions_card_lists_its_own_real_helplines(
+    home, client, region, shown, number, not_shown
+):
+    load_directory_demo(home=home, listings=0, log=lambda message: None, stream=io.StringIO())
+    card = BeautifulSoup(client.get(f"/?region={region}").content.decode(), "html.parser").find(
+        id="get-help-now"
+    )
+    text = " ".join(card.get_text(" ").split())
+    assert f"{shown} : {number}" in text or f"{shown}: {number}" in text
+    assert not_shown not in text
+    assert card.find("a", href=f"tel:{number.replace(' ', '')}")

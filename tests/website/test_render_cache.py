@@ -3,6 +3,8 @@ content, and a change shows on the very next request: publishing the article, an
 shows, the reviewer's name, a warning sign, a helpline or the site's numbers; a preview
 always shows the draft."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -68,7 +70,7 @@ def test_a_reviewers_new_name_shows_on_the_next_request(demo_site, client, revie
     ArticlePage.objects.filter(pk=article.pk).update(
         reviewed_by=profile,
         last_reviewed=today,
-        next_review_due=today.replace(year=today.year + 1),
+        next_review_due=today + datetime.timedelta(days=365),
     )
     assert "Dr Rita Okafor" in visible_text(client.get(ARTICLE))  # cached with this name
     profile.display_name = "Dr Rita Okafor-Mensah"
