@@ -81,8 +81,14 @@ def main():
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--only", help="one target, by name")
     parser.add_argument("--profile", action="store_true", help="cProfile the target(s)")
+    parser.add_argument(
+        "--admin", action="store_true", help="the article's edit screen and draft view instead"
+    )
     arguments = parser.parse_args()
     environment()
+    if arguments.admin:
+        admin_main(arguments.runs)
+        return
 
     import django
 
@@ -140,6 +146,52 @@ def main():
             stats.sort_stats("cumulative").print_stats(45)
             stats.sort_stats("tottime").print_stats(25)
             sys.stdout.write(out.getvalue())
+
+
+def admin_main(runs: int):
+    """What an editor's screens for the article cost, beside a reader's render of it.
+
+    Signed in as a throwaway superuser (removed afterwards), with the second factor
+    switched off for this process only: it is one check per request, not the screens'
+    cost."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.test import Client
+
+    from website.models import ArticlePage
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    settings.ADMIN_SECOND_FACTOR_REQUIRED = False
+    article = ArticlePage.objects.live().first()
+    user = get_user_model().objects.create_superuser(
+        f"render-benchmark-{secrets.token_hex(4)}", password=secrets.token_urlsafe(20)
+    )
+    reader, editor = Client(HTTP_X_FORWARDED_PROTO="https"), Client(HTTP_X_FORWARDED_PROTO="https")
+    editor.force_login(user)
+    screens = {
+        "article, a reader": (reader, article.url),
+        "article, edit screen": (editor, f"/admin/pages/{article.pk}/edit/"),
+        "article, draft view": (editor, f"/admin/pages/{article.pk}/view_draft/"),
+    }
+    print(f"Machine speed (reference loop, lower is faster): {machine_speed_ms():.1f} ms")  # noqa: T201
+    try:
+        for name, (client, path) in screens.items():
+            for _ in range(3):
+                response = client.get(path, HTTP_HOST="localhost", secure=True)
+                if response.status_code != 200:
+                    raise SystemExit(f"{path}: {response.status_code}")
+            timings = []
+            for _ in range(runs):
+                started = time.process_time()
+                client.get(path, HTTP_HOST="localhost", secure=True)
+                timings.append((time.process_time() - started) * 1000)
+            print(f"{name:22} {statistics.median(timings):6.2f} ms CPU (median of {runs})")  # noqa: T201
+    finally:
+        user.delete()
 
 
 if __name__ == "__main__":

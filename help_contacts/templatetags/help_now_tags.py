@@ -37,9 +37,11 @@ def card_cache_key(request, region) -> str | None:
 
     Everything they show (the live card, the helplines, the site settings' numbers and
     notice) clears the site cache when it changes, so the key holds its version
-    (`fragment_key`); a preview is never cached, and nothing is without a shared cache
-    (RENDER_CACHE: with one cache per process a change made in one would not reach others)."""
-    if not settings.RENDER_CACHE or getattr(request, "is_preview", False):
+    (`fragment_key`). A page's preview shows the same live card as the page, so it may use
+    the cached one; a preview of a card itself passes its draft (`signs`) and is never
+    cached. Nothing is kept without a shared cache (RENDER_CACHE: with one cache per
+    process a change made in one would not reach the others)."""
+    if not settings.RENDER_CACHE:
         return None
     return f"{region}:{fragment_key(request)}"
 

@@ -257,3 +257,14 @@ def test_a_refused_filter_shows_its_own_error(directory, client):
     text = visible_text(page)
     assert "Select a valid choice" in text
     assert "Select a valid choice" not in visible_text(client.get(DIRECTORY_LONDON))
+
+
+def test_a_cards_own_preview_shows_its_draft_and_a_pages_preview_the_live_card(demo_site, client):
+    assert "Call 999 now if your baby cannot be woken" in card(client.get(ARTICLE))  # cached
+    signs = WarningSigns.objects.get(live=True, region="uk")
+    signs.emergency_line = "only the draft says this"
+    preview = signs.make_preview_request()
+    assert "Call 999 now if only the draft says this" in card(preview)
+    # The article's preview shows the card readers see, from the cache.
+    article_preview = ArticlePage.objects.get().make_preview_request()
+    assert "Call 999 now if your baby cannot be woken" in card(article_preview)

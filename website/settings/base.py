@@ -76,7 +76,7 @@ MIDDLEWARE = [
     # Before anything reads a form: a body in a charset other than UTF-8 gets a 400.
     "website.request_guards.FormCharsetMiddleware",
     # Static files with far-future caching, before any database or session work.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.static_files.WhiteNoiseMiddleware",
     # Above sessions and CSRF, so it sees every cookie they set: only anonymous,
     # cookie-free answers may be kept by Varnish or a CDN (core/http_cache.py).
     "core.http_cache.HttpCacheMiddleware",
