@@ -18,6 +18,7 @@ from website.demo import content
 PRIMARY_PUBLISHERS = (
     "nhs.uk",
     "nhs.scot",
+    "nidirect.gov.uk",  # the Northern Ireland Government's public health pages
     "nice.org.uk",
     "who.int",
     "doi.org",

@@ -505,11 +505,10 @@ REFERENCES = {
         "publisher": "The Rotherham NHS Foundation Trust",
         "url": "https://www.therotherhamft.nhs.uk/patients-and-visitors/patient-information/postnatal-information-for-parents",
     },
-    "nhs-mastitis": {
-        "title": "Mastitis: symptoms (archived version)",
-        "publisher": "NHS",
-        "url": "http://www.nhs.uk/Conditions/Mastitis/Pages/Symptoms.aspx",
-        "year": 2012,
+    "nidirect-mastitis": {
+        "title": "Mastitis",
+        "publisher": "nidirect (Northern Ireland Government)",
+        "url": "https://www.nidirect.gov.uk/conditions/mastitis",
     },
     "kent-pnd": {
         "title": "Postnatal depression",
@@ -650,7 +649,7 @@ WARNING_SIGNS = {
             {"tier": "today", "who": "baby", "text": "has pale, chalky poo, or still has yellow skin or eyes after 2 weeks (3 weeks if born early)", "sources": ["wy-jaundice"]},
             {"tier": "today", "who": "parent", "text": "are bleeding more rather than less, or passing clots bigger than a 50p coin", "sources": ["rotherham-postnatal"]},
             {"tier": "today", "who": "parent", "text": "have a fever or shivers, or a discharge that smells bad", "sources": ["rotherham-postnatal", "nice-ng194"]},
-            {"tier": "today", "who": "parent", "text": "have a red, painful area on a breast and a temperature of 38°C or more", "sources": ["nhs-mastitis"]},
+            {"tier": "today", "who": "parent", "text": "have a red, swollen or painful area on a breast, with a high temperature, aches or chills", "sources": ["nidirect-mastitis"]},
             {"tier": "today", "who": "parent", "text": "have felt low for more than a week or two since the birth", "sources": ["kent-pnd"]},
         ],
     },
