@@ -4,25 +4,9 @@ import pytest
 
 from core.models import WarningSigns
 from tests.core.test_help_now import card_text
-from tests.factories import DirectoryPageFactory, PlaceFactory
-from tests.help_contacts.conftest import make_place
 from website.demo import content
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def directory(demo_site):
-    make_place(
-        "London", country="United Kingdom", code="GB", latitude=51.5074, longitude=-0.1278,
-        population=8_961_989,
-    )  # fmt: skip
-    PlaceFactory(
-        kind="postcode", name="10001", key="10001", label="10001 (New York, NY)",
-        label_key="10001", admin1_code="NY", country_code="US", latitude=40.7484,
-        longitude=-73.9967, population=0,
-    )  # fmt: skip
-    return DirectoryPageFactory(parent=demo_site)
 
 
 def test_the_demo_has_a_card_of_its_own_for_every_region_it_writes_for(demo_site):

@@ -19,8 +19,7 @@ from core.models import ReviewerProfile, SiteSettings, WarningSigns
 from factors.models import FactorPage, PracticalInsight
 from help_contacts.data.choices import ContactKind
 from tests.conftest import visible_text
-from tests.factories import DirectoryPageFactory, PlaceFactory, SupportContactFactory
-from tests.help_contacts.conftest import make_place
+from tests.factories import SupportContactFactory
 from tests.website.test_frontend_cache import ARTICLE, LATCH_INSIGHT, publish_insight
 from website.models import ArticlePage
 
@@ -108,21 +107,6 @@ def test_without_a_shared_cache_nothing_is_kept_between_requests(demo_site, clie
 
 DIRECTORY_LONDON = "/find-support/?location=London&radius=25"
 DIRECTORY_NEW_YORK = "/find-support/?location=10001&radius=25"
-
-
-@pytest.fixture
-def directory(demo_site):
-    """The directory, with London and New York's 10001 to search from."""
-    make_place(
-        "London", country="United Kingdom", code="GB", latitude=51.5074, longitude=-0.1278,
-        population=8_961_989,
-    )  # fmt: skip
-    PlaceFactory(
-        kind="postcode", name="10001", key="10001", label="10001 (New York, NY)",
-        label_key="10001", admin1_code="NY", country_code="US", latitude=40.7484,
-        longitude=-73.9967, population=0,
-    )  # fmt: skip
-    return DirectoryPageFactory(parent=demo_site)
 
 
 def card(response):
