@@ -41,6 +41,16 @@ def environment():
     os.environ.setdefault("EMAIL_URL", "smtp://127.0.0.1:1")
 
 
+def django_ready():
+    """Django set up, with the static files collected (pages name them from the manifest)."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
 def targets() -> dict[str, list[str]]:
     from urllib.parse import urlencode
 
@@ -90,13 +100,8 @@ def main():
         admin_main(arguments.runs)
         return
 
-    import django
-
-    django.setup()
+    django_ready()
     from django.core.handlers.wsgi import WSGIHandler
-    from django.core.management import call_command
-
-    call_command("collectstatic", interactive=False, verbosity=0)  # the manifest pages name
     from django.test import RequestFactory
 
     handler = WSGIHandler()
@@ -154,17 +159,13 @@ def admin_main(runs: int):
     Signed in as a throwaway superuser (removed afterwards), with the second factor
     switched off for this process only: it is one check per request, not the screens'
     cost."""
-    import django
-
-    django.setup()
+    django_ready()
     from django.conf import settings
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.test import Client
 
     from website.models import ArticlePage
 
-    call_command("collectstatic", interactive=False, verbosity=0)
     settings.ADMIN_SECOND_FACTOR_REQUIRED = False
     article = ArticlePage.objects.live().first()
     user = get_user_model().objects.create_superuser(

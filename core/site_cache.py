@@ -86,10 +86,6 @@ class LocalCopies:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
 
 class VersionedCache:
     """Values computed once and kept in the shared cache until the next `clear()`.

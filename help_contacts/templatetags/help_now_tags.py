@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from core.models import SiteSettings, WarningSigns
 from core.regions import Region, region_from_query
@@ -65,8 +66,15 @@ def get_help_now(context, region=None, signs=None):
         "words": help_numbers.words,
         "region": region,
         "other_regions": [(value, label) for value, label in Region.choices if value != region],
-        "signs": signs if signs is not None else warning_signs_for(site_settings, region),
-        "helplines": site_cached(f"helplines:{region}", lambda: support_contacts_helplines(region)),
+        # Read only when the card's body is drawn: with it in the render cache, not at all.
+        "signs": (
+            signs
+            if signs is not None
+            else SimpleLazyObject(lambda: warning_signs_for(site_settings, region))
+        ),
+        "helplines": SimpleLazyObject(
+            lambda: site_cached(f"helplines:{region}", lambda: support_contacts_helplines(region))
+        ),
     }
 
 
