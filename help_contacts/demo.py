@@ -102,6 +102,40 @@ HELPLINES = [
         "sort_order": 30,
     },
     {
+        # Number and hours from Health New Zealand's own page (read as a stored copy,
+        # 2026-12-05): "Healthline is available for free 24 hours a day on 0800 611 116."
+        "name": "Healthline",
+        "region": "nz",
+        "phone": "0800 611 116",
+        # The Ministry of Health's page about the service (number, free calls, 24/7).
+        "website": (
+            "https://www.health.govt.nz/your-health/services-and-support/health-care-services/"
+            "healthline/common-questions-about-healthline"
+        ),
+        "source_url": (
+            "https://tewhatuora.govt.nz/corporate-information/news-and-updates/"
+            "healthcare-services-available-across-the-motu-this-summer"
+        ),
+        "summary": (
+            "Free health advice by phone from Health New Zealand's clinicians, 24 hours a day, "
+            "for anyone in New Zealand. In an emergency, call 111."
+        ),
+        "when_to_contact": "<p>When you are not sure whether you or your baby need a doctor.</p>",
+        "how_to_contact": "<p>Call 0800 611 116.</p>",
+        "hours": [
+            {
+                "type": "span",
+                "value": {
+                    "weekdays": [str(day) for day in range(7)],
+                    "opens": "00:00",
+                    "closes": "00:00",
+                },
+            }
+        ],
+        "time_zone": "Pacific/Auckland",
+        "sort_order": 35,
+    },
+    {
         # The number from healthdirect's own pages ("Medical problem? Call 1800 022 222");
         # they do not say the hours beside it, so neither does this.
         "name": "healthdirect",

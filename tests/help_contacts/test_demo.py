@@ -47,6 +47,7 @@ def test_demo_creates_directory_page_helplines_and_labelled_listings(home):
         ("National Breastfeeding Helpline", "uk"),
         ("National Maternal Mental Health Hotline", "us"),
         ("PlunketLine", "nz"),
+        ("Healthline", "nz"),
         ("healthdirect", "au"),
     }
     assert all(h.phone and h.source_url.startswith("https://") for h in helplines)
@@ -71,7 +72,7 @@ def test_demo_is_idempotent_and_tops_up(home):
     load_directory_demo(home=home, listings=30, **quiet)
     assert Consultant.objects.count() == 30
     assert DirectoryPage.objects.count() == 1
-    assert SupportContact.objects.filter(kind=ContactKind.HELPLINE).count() == 4
+    assert SupportContact.objects.filter(kind=ContactKind.HELPLINE).count() == 5
 
 
 def test_progress_bar_is_quiet_when_not_a_terminal(demo_site):
@@ -85,6 +86,7 @@ def test_progress_bar_is_quiet_when_not_a_terminal(demo_site):
     ("region", "shown", "number", "not_shown"),
     [
         ("nz", "PlunketLine", "0800 933 922", "National Breastfeeding Helpline"),
+        ("nz", "Healthline", "0800 611 116", "healthdirect"),
         ("au", "healthdirect", "1800 022 222", "PlunketLine"),
         ("uk", "National Breastfeeding Helpline", "0300 100 0212", "healthdirect"),
     ],
