@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection, connections, router, transaction
 from django.db.models import (
@@ -19,9 +20,12 @@ from django.db.models import (
     F,
     FloatField,
     Func,
+    IntegerField,
+    JSONField,
     Max,
     Q,
     QuerySet,
+    Value,
     Window,
 )
 
@@ -179,6 +183,70 @@ class Nearness(_UnitSpherePosition):
         return f"({self.position_sql(compiler)} <-> %s::cube)", (_unit_sphere_cube(self.point),)
 
 
+class WithinReach(_UnitSpherePosition):
+    """Rows whose position lies in the cube around a point that holds every point within
+    `km` along the great circle (PostgreSQL): a condition the GiST index tests itself, so
+    a walk nearest first ends where the search's reach ends instead of running on."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, point: Point, km: float):
+        super().__init__(point)
+        angle = min(km / EARTH_RADIUS_KM, math.pi)
+        # The straight line through the sphere to a point `angle` away, with a hair to
+        # spare for rounding: the exact distance is tested on each row anyway.
+        self.chord = 2 * math.sin(angle / 2) * (1 + 1e-9) + 1e-12
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql = f"({self.position_sql(compiler)} <@ cube_enlarge(%s::cube, %s, 3))"
+        return sql, (_unit_sphere_cube(self.point), self.chord)
+
+
+INTEGER_ARRAY = ArrayField(IntegerField())
+
+
+class FilterTags(Func):
+    """A listing's filter choices as the nearest-first index holds them (PostgreSQL;
+    migration 0008 defines the function, the one home of the coding)."""
+
+    function = "help_contacts_filter_tags"
+    output_field = INTEGER_ARRAY
+
+    def __init__(self):
+        super().__init__(
+            *(F(name) for name in ("languages", "services", "specialties", "costs")),
+            F("accepting_new_clients"),
+        )
+
+
+class FilterCodes(Func):
+    """The codes of some choices of one kind ("language", ["es", "pl"]), as `FilterTags`
+    holds them; PostgreSQL works them out once, when it plans the query."""
+
+    function = "help_contacts_filter_codes"
+    output_field = INTEGER_ARRAY
+
+    def __init__(self, kind: str, choices):
+        super().__init__(Value(kind), Value(list(choices), output_field=JSONField()))
+
+
+def _tagged(candidates, filters: DirectoryFilters):
+    """The filters the nearest-first index can test itself, beside the exact ones."""
+    candidates = candidates.alias(filter_tags=FilterTags())
+    for kind, choices in (
+        ("language", filters.languages),
+        ("service", filters.services),
+        ("specialty", filters.specialties),
+        ("cost", filters.costs),
+    ):
+        if choices:
+            candidates = candidates.filter(filter_tags__overlap=FilterCodes(kind, choices))
+    if filters.accepting:
+        candidates = candidates.filter(filter_tags__contains=FilterCodes("accepting", ["yes"]))
+    return candidates
+
+
 def _filtered(candidates, filters: DirectoryFilters, *, by_service: bool):
     """The listings that match what the parent narrowed the search to.
 
@@ -235,7 +303,7 @@ def home_visit_reach_clear() -> None:
 
 
 def consultants_near(
-    *, point: Point, radius_km: float, filters: DirectoryFilters, bounded: bool = True
+    *, point: Point, radius_km: float, filters: DirectoryFilters, walk: bool = False
 ) -> QuerySet[Consultant]:
     """Published listings within radius_km of point, or whose home visits reach it.
 
@@ -247,14 +315,17 @@ def consultants_near(
     equal distance, then by name.
 
     On PostgreSQL each also carries the alias `nearness`, the order of the GiST index
-    that `NearestFirstPaginator` walks nearest first; `bounded=False` leaves the box out,
-    for that walk, which stops by itself.
+    that `NearestFirstPaginator` walks nearest first. `walk=True` shapes the query for that
+    walk: instead of the latitude/longitude box, conditions the GiST index tests itself
+    (the cube around the reach, and the filter choices it holds), beside the exact ones.
     """
     reach_km = max(radius_km, home_visit_reach_km() or 0)
     candidates = Consultant.objects.published()
     if connection.vendor == "postgresql":
         candidates = candidates.alias(nearness=Nearness(point))
-    if bounded:
+    if walk:
+        candidates = _tagged(candidates.filter(WithinReach(point, reach_km)), filters)
+    else:
         # One index range holds every candidate: the reach box contains the radius box.
         candidates = candidates.filter(_bounding_box(point, reach_km))
         if reach_km > radius_km:
@@ -398,20 +469,22 @@ class NearestFirstPaginator(Paginator):
     search stop too, so a search takes about as long among a million listings as among
     a hundred thousand.
 
-    On PostgreSQL, when more than 200 match, the ranking walks the GiST index nearest
-    first and stops at the 201st match, then sorts those few by distance, freshness and
-    name. (Where several listings share exactly the 201st one's distance, the walk keeps
-    whichever it meets first, so a stale one of them may end the 200 where a fresh one
-    of them would, were all counted.) Elsewhere
-    (SQLite, the embedded default for small directories) it measures every candidate in
-    the search's bounding box and counts them in the same pass.
+    On PostgreSQL the ranking is one walk along the GiST index, nearest first, that counts
+    as it goes: it stops at the 201st match, or where the search's reach ends, and the few
+    it found are sorted by distance, freshness and name. The index holds the position and
+    the filter choices, so the walk passes over listings that do not match without
+    reading them. (Where several listings share exactly the 201st one's distance, the
+    walk keeps whichever it meets first, so a stale one of them may end the 200 where a
+    fresh one of them would, were all counted.) Elsewhere (SQLite, the embedded default
+    for small directories) it measures every candidate in the search's bounding box and
+    counts them in the same pass.
     """
 
     more_than_count = False
 
     def __init__(self, object_list, per_page, *, nearest_first=None):
         super().__init__(object_list, per_page)
-        # The same search unbounded, to walk nearest first (PostgreSQL); see above.
+        # The same search shaped for the walk nearest first (PostgreSQL); see above.
         self.nearest_first = nearest_first
 
     @classmethod
@@ -419,7 +492,7 @@ class NearestFirstPaginator(Paginator):
         near = {"point": search.point, "radius_km": search.radius_km, "filters": search.filters}
         nearest_first = None
         if connection.vendor == "postgresql":
-            nearest_first = consultants_near(**near, bounded=False)
+            nearest_first = consultants_near(**near, walk=True)
         return cls(consultants_near(**near), per_page, nearest_first=nearest_first)
 
     def get_page(self, number):
@@ -473,43 +546,23 @@ class NearestFirstPaginator(Paginator):
         return [], (self.object_list.count() if bottom else 0)
 
     def _ranked_nearest_first(self, bottom, top):
-        """One statement. Up to one more match than can be shown is read from the box's
-        covering index; when that is all of them, they are ranked; when more match, the
-        GiST index is walked nearest first instead, stopping at that many. The few rows
-        either way are ordered by distance, freshness and name, and the page cut."""
+        """One statement: the walk reads up to one more match than can be shown, nearest
+        first; those are counted, ordered by distance, freshness and name, and the page
+        cut."""
         columns = ("pk", "distance_km", "reaches_you", "stale_checked", "name", "nearness_value")
-        in_box = self.object_list.annotate(nearness_value=F("nearness")).order_by()
         walk = self.nearest_first.annotate(nearness_value=F("nearness")).order_by("nearness")
-        parts = {
-            "in_box": in_box.values_list(*columns)[: RESULTS_SHOWN_MAX + 1],
-            "nearest": walk.values_list(*columns)[: RESULTS_SHOWN_MAX + 1],
-        }
-        compiled = {
-            name: queryset.query.get_compiler(using=queryset.db).as_sql()
-            for name, queryset in parts.items()
-        }
+        walk = walk.values_list(*columns)[: RESULTS_SHOWN_MAX + 1]
+        walk_sql, walk_params = walk.query.get_compiler(using=walk.db).as_sql()
         sql = (
-            "WITH in_box (pk, distance_km, reaches_you, is_stale, name, nearness) AS "
-            "MATERIALIZED ({in_box}), "
-            "counted AS (SELECT COUNT(*) AS total FROM in_box), "
-            "ranked AS ("
-            "SELECT * FROM in_box WHERE (SELECT total FROM counted) <= %s "
-            "UNION ALL "
-            "SELECT * FROM ({nearest}) AS nearest WHERE (SELECT total FROM counted) > %s) "
+            "WITH walk (pk, distance_km, reaches_you, is_stale, name, nearness) AS "
+            f"MATERIALIZED ({walk_sql}), "
+            "counted AS (SELECT COUNT(*) AS total FROM walk) "
             "SELECT page.pk, page.distance_km, page.reaches_you, page.is_stale, counted.total "
-            "FROM counted LEFT JOIN LATERAL (SELECT * FROM ranked "
+            "FROM counted LEFT JOIN LATERAL (SELECT * FROM walk "
             "ORDER BY nearness, is_stale, name, pk LIMIT %s OFFSET %s) AS page ON TRUE"
-        ).format(**{name: part_sql for name, (part_sql, _params) in compiled.items()})
-        params = (
-            *compiled["in_box"][1],
-            RESULTS_SHOWN_MAX,
-            *compiled["nearest"][1],
-            RESULTS_SHOWN_MAX,
-            top - bottom,
-            bottom,
         )
-        with index_walks_planned(), connections[in_box.db].cursor() as cursor:
-            cursor.execute(sql, params)
+        with index_walks_planned(), connections[walk.db].cursor() as cursor:
+            cursor.execute(sql, (*walk_params, top - bottom, bottom))
             rows = cursor.fetchall()
         return [row[:-1] for row in rows if row[0] is not None], rows[0][-1]
 
