@@ -104,6 +104,8 @@ HELPLINES = [
     {
         # Number and hours from Health New Zealand's own page (read as a stored copy,
         # 2026-12-05): "Healthline is available for free 24 hours a day on 0800 611 116."
+        # and "You can choose to speak with a Māori clinician if you're calling between 8am
+        # and 8pm."
         "name": "Healthline",
         "region": "nz",
         "phone": "0800 611 116",
@@ -118,7 +120,8 @@ HELPLINES = [
         ),
         "summary": (
             "Free health advice by phone from Health New Zealand's clinicians, 24 hours a day, "
-            "for anyone in New Zealand. In an emergency, call 111."
+            "for anyone in New Zealand; between 8am and 8pm you can ask to speak with a Māori "
+            "clinician. In an emergency, call 111."
         ),
         "when_to_contact": "<p>When you are not sure whether you or your baby need a doctor.</p>",
         "how_to_contact": "<p>Call 0800 611 116.</p>",
