@@ -121,7 +121,7 @@ def test_the_walk_shows_what_the_box_shows(listings, filters):
 
 def test_a_home_visitor_from_beyond_the_radius_is_found_by_the_walk(listings):
     (results, count, _), _ = both_ways(DirectoryFilters(languages=("es",)), radius_km=10)
-    names = {pk: name for pk, name in ((c.pk, c.name) for c in listings)}
+    names = {listing.pk: listing.name for listing in listings}
     reaching = [names[pk] for pk, _, reaches_you in results if reaches_you]
     assert "Visits from afar" in reaching
 
