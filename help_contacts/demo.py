@@ -40,6 +40,13 @@ DIRECTORY = {
 # the page that states it (checked 2026-12-05; docs/clinical-sources-verified.md). Hours are
 # left to the operator's page where they have changed recently, so the card never claims a
 # helpline is open when it is not.
+# Opening hours of a line answered around the clock, every day (00:00 to 00:00).
+OPEN_DAY_AND_NIGHT = [
+    {
+        "type": "span",
+        "value": {"weekdays": [str(day) for day in range(7)], "opens": "00:00", "closes": "00:00"},
+    }
+]
 HELPLINES = [
     {
         "name": "National Breastfeeding Helpline",
@@ -88,16 +95,7 @@ HELPLINES = [
         ),
         "when_to_contact": "<p>Any time you are worried about your baby's health.</p>",
         "how_to_contact": "<p>Call 0800 933 922.</p>",
-        "hours": [
-            {
-                "type": "span",
-                "value": {
-                    "weekdays": [str(day) for day in range(7)],
-                    "opens": "00:00",
-                    "closes": "00:00",
-                },
-            }
-        ],
+        "hours": OPEN_DAY_AND_NIGHT,
         "time_zone": "Pacific/Auckland",
         "sort_order": 30,
     },
@@ -125,16 +123,7 @@ HELPLINES = [
         ),
         "when_to_contact": "<p>When you are not sure whether you or your baby need a doctor.</p>",
         "how_to_contact": "<p>Call 0800 611 116.</p>",
-        "hours": [
-            {
-                "type": "span",
-                "value": {
-                    "weekdays": [str(day) for day in range(7)],
-                    "opens": "00:00",
-                    "closes": "00:00",
-                },
-            }
-        ],
+        "hours": OPEN_DAY_AND_NIGHT,
         "time_zone": "Pacific/Auckland",
         "sort_order": 35,
     },

@@ -19,6 +19,8 @@ SQLite, the embedded default, keeps the bounding-box search and gets none of thi
 from django.contrib.postgres.operations import CreateExtension
 from django.db import migrations
 
+from core.migration_operations import RunSQLOnPostgreSQL
+
 POSITION = (
     "cube(cube(cube(COS(RADIANS(latitude)) * COS(RADIANS(longitude))), "
     "COS(RADIANS(latitude)) * SIN(RADIANS(longitude))), SIN(RADIANS(latitude)))"
@@ -66,16 +68,6 @@ OLD_INDEX = (
     "CREATE INDEX consultant_live_position ON help_contacts_consultant "
     f"USING gist (({POSITION})) WHERE live"
 )
-
-
-class RunSQLOnPostgreSQL(migrations.RunSQL):
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):
