@@ -482,18 +482,17 @@ class NearestFirstPaginator(Paginator):
 
     more_than_count = False
 
-    def __init__(self, object_list, per_page, *, nearest_first=None):
+    def __init__(self, object_list, per_page, *, nearest_first=False):
         super().__init__(object_list, per_page)
-        # The same search shaped for the walk nearest first (PostgreSQL); see above.
+        # True when object_list is shaped for the walk nearest first (PostgreSQL; see
+        # above), which then ranks the pages; otherwise they come from the box.
         self.nearest_first = nearest_first
 
     @classmethod
     def for_search(cls, search: DirectorySearch, per_page: int) -> NearestFirstPaginator:
         near = {"point": search.point, "radius_km": search.radius_km, "filters": search.filters}
-        nearest_first = None
-        if connection.vendor == "postgresql":
-            nearest_first = consultants_near(**near, walk=True)
-        return cls(consultants_near(**near), per_page, nearest_first=nearest_first)
+        walk = connection.vendor == "postgresql"
+        return cls(consultants_near(**near, walk=walk), per_page, nearest_first=walk)
 
     def get_page(self, number):
         try:
@@ -515,7 +514,7 @@ class NearestFirstPaginator(Paginator):
         # Past the last page that can be shown, rank nothing; the count still comes back.
         bottom = min((number - 1) * self.per_page, RESULTS_SHOWN_MAX)
         top = min(bottom + self.per_page, RESULTS_SHOWN_MAX)
-        if self.nearest_first is not None:
+        if self.nearest_first:
             ranked, matches = self._ranked_nearest_first(bottom, top)
         else:
             ranked, matches = self._ranked_in_box(bottom, top)
@@ -550,7 +549,7 @@ class NearestFirstPaginator(Paginator):
         first; those are counted, ordered by distance, freshness and name, and the page
         cut."""
         columns = ("pk", "distance_km", "reaches_you", "stale_checked", "name", "nearness_value")
-        walk = self.nearest_first.annotate(nearness_value=F("nearness")).order_by("nearness")
+        walk = self.object_list.annotate(nearness_value=F("nearness")).order_by("nearness")
         walk = walk.values_list(*columns)[: RESULTS_SHOWN_MAX + 1]
         walk_sql, walk_params = walk.query.get_compiler(using=walk.db).as_sql()
         sql = (
