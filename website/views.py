@@ -1,11 +1,14 @@
 """Site-wide views that are not pages: search, robots.txt, the favicon, the admin's throttled
 password reset."""
 
+import hashlib
+
 from django_ratelimit.core import is_ratelimited
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.template.defaultfilters import striptags, truncatewords
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
@@ -18,7 +21,7 @@ from wagtail.search.query import Or, Phrase, PlainText
 from core.http_cache import ROBOTS, SEARCH, public_cache
 from core.models import SiteSettings
 from core.numbers import whole_number
-from core.site_cache import public_pages
+from core.site_cache import fragment_key, public_pages, site_cached
 from website.search_words import search_vocabulary, spelling_correction
 
 RESULTS_PER_PAGE = 10
@@ -62,6 +65,39 @@ def _search_pages(query, groups):
     return pages.search(expand_synonyms(query, groups))
 
 
+def _result_summary(page) -> str:
+    """What a result says under its title: the page's search description, else its summary
+    or introduction, cut at forty words."""
+    if page.search_description:
+        return page.search_description
+    if getattr(page, "summary", ""):
+        return truncatewords(page.summary, 40)
+    if getattr(page, "intro", ""):
+        return truncatewords(striptags(page.intro), 40)
+    return ""
+
+
+def search_answer(request, query) -> dict:
+    """Every page that matches `query`, best first, as the results list shows them, and
+    whether the query was corrected; worked out once per query and version of the site's
+    content (see `search`)."""
+    groups = SiteSettings.for_request(request).synonym_groups
+    results = _search_pages(query, groups)
+    corrected = ""
+    if not results.count():
+        corrected = spelling_correction(query, vocabulary=search_vocabulary(groups))
+        if corrected:
+            results = _search_pages(corrected, groups)
+    return {
+        "results": [
+            {"url": page.get_url(request), "title": page.title, "summary": _result_summary(page)}
+            for page in results
+        ],
+        "corrected_query": corrected,
+        "searched_instead": bool(corrected),
+    }
+
+
 @require_GET
 @public_cache(SEARCH)
 def search(request):
@@ -69,29 +105,34 @@ def search(request):
 
     When nothing matches as typed, each word the site never uses ("brestfeeding") is
     replaced by the closest one it does, that is searched instead, and the page says so
-    ("Showing results for breastfeeding")."""
+    ("Showing results for breastfeeding").
+
+    The results only change when an editor changes the site's content, so with the render
+    caches on (docs/architecture.md, *Render caching*) each query's answer is kept in the
+    site cache, which every publish clears: asked again, a search reads no database at all.
+    A query is kept under a hash of its cleaned words, so its length does not matter, and
+    only while it is asked (`SITE_CACHE_TIMEOUT`); Varnish already keeps every search's
+    page for the same reason, for as long."""
     query = clean_search_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    corrected = ""
-    searched_instead = False
+    answer = {"results": [], "corrected_query": "", "searched_instead": False}
     if query:
-        groups = SiteSettings.for_request(request).synonym_groups
-        results = _search_pages(query, groups)
-        if not results.count():  # counted, as the paginator reuses it
-            corrected = spelling_correction(query, vocabulary=search_vocabulary(groups))
-        if corrected:
-            results = _search_pages(corrected, groups)
-            searched_instead = True
+        if settings.RENDER_CACHE:
+            digest = hashlib.sha256(query.encode()).hexdigest()
+            answer = site_cached(
+                f"search:{fragment_key(request)}:{digest}", lambda: search_answer(request, query)
+            )
+        else:
+            answer = search_answer(request, query)
     number = whole_number(request.GET.get("page"), minimum=1) or 1
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(number)
+    page = Paginator(answer["results"], RESULTS_PER_PAGE).get_page(number)
     return TemplateResponse(
         request,
         "website/search.html",
         {
             "search_query": query,
             "results": page,
-            "corrected_query": corrected,
-            "searched_instead": searched_instead,
+            "corrected_query": answer["corrected_query"],
+            "searched_instead": answer["searched_instead"],
         },
     )
 
