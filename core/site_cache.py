@@ -63,11 +63,15 @@ class LocalCopies:
     An entry under a version never changes (a change makes a new version, and so new
     keys), so a copy is as good as the shared cache's, and the version, read from the
     shared cache once a request, is what decides which entries are current. Kept pickled,
-    so each reader gets its own objects and no request can change another's."""
+    so each reader gets its own objects and no request can change another's. At most
+    `size` entries, and with `max_bytes` at most that many bytes of them, are kept: the
+    oldest read go first."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, *, max_bytes: int | None = None):
         self.size = size
+        self.max_bytes = max_bytes
         self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, key: str):
@@ -80,11 +84,27 @@ class LocalCopies:
 
     def put(self, key: str, value) -> None:
         blob = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if self.max_bytes is not None and len(blob) > self.max_bytes:
+            return
         with self._lock:
+            old = self._items.pop(key, None)
+            self._bytes += len(blob) - (len(old) if old is not None else 0)
             self._items[key] = blob
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            while len(self._items) > self.size or (
+                self.max_bytes is not None and self._bytes > self.max_bytes
+            ):
+                self._bytes -= len(self._items.popitem(last=False)[1])
+
+    def discard(self, key: str) -> None:
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._bytes = 0
 
 
 class VersionedCache:

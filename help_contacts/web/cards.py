@@ -16,7 +16,7 @@ admin, an owner's answer or an update that no signal sees, is a new fingerprint.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import conditional_escape
@@ -84,7 +84,7 @@ def result_cards(
     if not listings:
         return []
     keys = [_fingerprint(listing, remote=remote, request=request) for listing in listings]
-    kept = cache.get_many(keys) if settings.RENDER_CACHE else {}
+    kept = caches["template_fragments"].get_many(keys) if settings.RENDER_CACHE else {}
     missing = [
         (key, listing) for key, listing in zip(keys, listings, strict=True) if key not in kept
     ]
@@ -92,7 +92,7 @@ def result_cards(
         drawings = _drawn([listing for _key, listing in missing], remote=remote)
         drawn = {key: html for (key, _listing), html in zip(missing, drawings, strict=True)}
         if settings.RENDER_CACHE:
-            cache.set_many(drawn, CARD_TIMEOUT)
+            caches["template_fragments"].set_many(drawn, CARD_TIMEOUT)
         kept = {**kept, **drawn}
     cards = []
     for listing, key in zip(listings, keys, strict=True):

@@ -204,6 +204,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Drawn page parts ({% cache %} fragments, the directory's result cards) are kept under keys
+# that hold their own version, so each server process also keeps copies of those it has
+# read (core/fragment_cache.py): no round trip to Redis for them. At most this many bytes
+# of copies a process.
+FRAGMENT_CACHE = {
+    "BACKEND": "core.fragment_cache.LocalCopiesCache",
+    "OPTIONS": {
+        "SHARED": "default",
+        "LOCAL_BYTES": env.int("FRAGMENT_CACHE_LOCAL_BYTES", default=16 * 1024 * 1024),
+    },
+}
+CACHES["template_fragments"] = FRAGMENT_CACHE
 # Rendered page parts kept between requests (docs/architecture.md, "Render caching"). Only
 # with a cache every server process shares: with local memory, a publish in one process
 # could not reach the parts another process keeps, and Varnish would fetch them stale.
