@@ -22,7 +22,6 @@ from django.utils import timezone
 from core.history import revisions_record_created
 from help_contacts.data.choices import ContactKind, Cost, Credential, Service, Specialty
 from help_contacts.data.models.fields import ANYWHERE
-from help_contacts.data.selectors import home_visit_reach_clear
 from help_contacts.models import Consultant, DirectoryPage, ListingSource, SupportContact
 
 BATCH_SIZE = 2000
@@ -459,6 +458,5 @@ def load_directory_demo(
                     # Its first version is in its History, to compare with and revert to.
                     revisions_record_created(objects=created, published=True)
             progress.update(len(batch))
-    home_visit_reach_clear()  # bulk_create sends no signals
     log(f"Created {len(missing):,} demo listings")
     return page

@@ -28,7 +28,7 @@ from django.db import connections
 from wagtail.models import Site
 
 from core.site_cache import site_cache_clear
-from help_contacts.data.selectors import home_visit_reach_clear
+from help_contacts.data.directory_cache import directory_cache_clear
 
 ARCHIVE_PREFIX = "milk-backup-"
 MANIFEST = "manifest.json"
@@ -211,6 +211,6 @@ def _restore_tar(archive: Path) -> dict:
             shutil.copytree(work / "media", media_root, dirs_exist_ok=True)
     # What a shared cache (Redis) remembers of the old contents must not be served again.
     site_cache_clear()
-    home_visit_reach_clear()
+    directory_cache_clear()
     Site.clear_site_root_paths_cache()
     return manifest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,9 +29,10 @@ from django.db.models import (
     Value,
     Window,
 )
+from django.utils import timezone
 
-from core.site_cache import VersionedCache
 from help_contacts.data.choices import ContactKind, PlaceKind
+from help_contacts.data.directory_cache import directory_cached
 from help_contacts.data.listing_checks import month_counts as listing_checks_month_counts
 from help_contacts.data.models import Consultant, Place, ProblemReport, SupportContact
 from help_contacts.data.models.fields import ANYWHERE
@@ -42,8 +44,6 @@ from help_contacts.data.models.querysets import (
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
 UNSHOWN_FIELDS = ("bio", "submitter_contact", "owner_email")  # long or private, never in results
-REACH_TIMEOUT = 60 * 60  # a backstop for processes that do not share a cache
-_reach = VersionedCache("directory:home-visit-reach", timeout=REACH_TIMEOUT)
 
 
 @dataclass(frozen=True)
@@ -275,31 +275,15 @@ def _filtered(candidates, filters: DirectoryFilters, *, by_service: bool):
 def home_visit_reach_km() -> int | None:
     """The longest home-visit radius among published listings (None if nobody visits).
 
-    Kept in the cache until `home_visit_reach_clear()`, which every write to a listing
-    calls (the receivers are in `help_contacts/data/signals.py`; bulk writers call it
-    themselves). As with every `VersionedCache`, a value computed from rows that a
-    concurrent write then changes is never read: the cached reach is never smaller than a
-    published listing's radius.
-    That holds across server processes when they share one cache (Redis, as in
-    `core/site_cache.py`); with the local-memory default a process sees another's
-    change only after `REACH_TIMEOUT`.
+    Kept until any listing changes (`help_contacts/data/directory_cache.py`), so the cached
+    reach is never smaller than a published listing's radius.
     """
-    return _reach.get(
-        "km",
+    return directory_cached(
+        "home-visit-reach-km",
         lambda: Consultant.objects.published().aggregate(reach=Max("home_visit_radius_km"))[
             "reach"
         ],
     )
-
-
-def home_visit_reach_clear() -> None:
-    """Forget the cached reach now and again once the current transaction commits.
-
-    Again at the commit: a search that read the old rows between the first clear and the
-    commit may have cached them.
-    """
-    _reach.clear()
-    transaction.on_commit(_reach.clear)
 
 
 def consultants_near(
@@ -401,6 +385,24 @@ def search_regions(*, search: DirectorySearch) -> tuple[str, ...]:
     return place.region_codes if place else (ANYWHERE,)
 
 
+# How many of a region's remote helpers, in the order shown, are kept for searches to pick
+# from; a search that passes over more of them (all within its radius) asks the database.
+# The first REMOTE_ROWS_KEPT of them are kept whole, so a search reads none of them again.
+REMOTE_CANDIDATES_KEPT = 50
+REMOTE_ROWS_KEPT = 10
+_REMOTE_FIELDS = tuple(
+    field.attname for field in Consultant._meta.concrete_fields if field.name not in UNSHOWN_FIELDS
+)
+
+
+def great_circle_km(point: Point, lat: float, lon: float) -> float:
+    """`GreatCircleKm` in Python: the same haversine, for rows already read."""
+    half_lat = math.sin(math.radians(lat - point.lat) / 2)
+    half_lon = math.sin(math.radians(lon - point.lon) / 2)
+    a = half_lat**2 + math.cos(math.radians(point.lat)) * math.cos(math.radians(lat)) * half_lon**2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(a, 1.0)))
+
+
 def consultants_remote(
     *, search: DirectorySearch, regions: tuple[str, ...], limit: int = REMOTE_LIMIT
 ) -> list[Consultant]:
@@ -409,23 +411,108 @@ def consultants_remote(
     Published listings serving one of `regions` remotely, outside the search radius (those
     inside are in the nearby results already), with the search's filters; those offering
     a type of help the parent asked for come first, then fresh before stale, the most
-    recently checked first. One query, or two when fewer than `limit` offer what was
-    asked for.
+    recently checked first.
+
+    Which they are, in that order, depends only on the region, the filters, the day and
+    the listings, so the first `REMOTE_CANDIDATES_KEPT` are kept until any listing changes
+    (`directory_cache.py`, which every write to a listing clears), the first
+    `REMOTE_ROWS_KEPT` of them whole. A search passes over those within its radius in
+    Python and usually reads nothing; one that picks a listing kept only by position
+    reads the ones it shows by id. A search whose radius holds more than that many of
+    them, or one by name (typed words are never kept), asks the database in full:
+    `_remote_queried`, the same order.
     """
     filters = search.filters
+    asked_for = tuple(code for code in filters.services if code in REMOTE_SERVICES)
+    if filters.text:
+        return _remote_queried(search=search, regions=regions, limit=limit, asked_for=asked_for)
+    # Only choices (no typed words), so the number of lists kept stays small.
+    key = repr((regions, filters, asked_for, timezone.localdate()))
+    kept = directory_cached(
+        "remote:" + hashlib.sha256(key.encode()).hexdigest(),
+        lambda: _remote_candidates(regions=regions, filters=filters, asked_for=asked_for),
+    )
+    chosen = []
+    for segment in kept:
+        for candidate in segment:
+            if len(chosen) == limit:
+                break
+            _pk, lat, lon, _row = candidate
+            if great_circle_km(search.point, lat, lon) > search.radius_km:
+                chosen.append(candidate)
+        if len(chosen) < limit and len(segment) == REMOTE_CANDIDATES_KEPT:
+            # Every kept one was passed over and more may follow: ask the database.
+            return _remote_queried(search=search, regions=regions, limit=limit, asked_for=asked_for)
+        if len(chosen) == limit:
+            break
+    if all(row is not None for _pk, _lat, _lon, row in chosen):
+        database = router.db_for_read(Consultant)
+        listings = []
+        for _pk, lat, lon, (stale, *values) in chosen:
+            listing = Consultant.from_db(database, _REMOTE_FIELDS, values)
+            listing.stale_checked = stale
+            listing.distance_km = great_circle_km(search.point, lat, lon)
+            listings.append(listing)
+        return _not_reaching(listings)
+    pks = [pk for pk, _lat, _lon, _row in chosen]
+    rows = {
+        listing.pk: listing
+        for listing in Consultant.objects.published()
+        .filter(pk__in=pks)
+        .annotate(distance_km=GreatCircleKm(search.point))
+        .with_staleness()
+        .defer(*UNSHOWN_FIELDS)
+    }
+    if len(rows) != len(pks):  # one went away since: ask the database
+        return _remote_queried(search=search, regions=regions, limit=limit, asked_for=asked_for)
+    return _not_reaching([rows[pk] for pk in pks])
+
+
+def _remote_filtered(*, regions, filters: DirectoryFilters):
+    """Remote helpers for `regions` with the search's filters, in the order shown."""
+    candidates = Consultant.objects.published().serving_remotely(regions=regions)
+    return _remote_ranked(_filtered(candidates, filters, by_service=False))
+
+
+def _remote_candidates(*, regions, filters: DirectoryFilters, asked_for) -> tuple[tuple, ...]:
+    """The first `REMOTE_CANDIDATES_KEPT` remote helpers in the order shown, as (id,
+    latitude, longitude, row), where the row (staleness, then `_REMOTE_FIELDS`) is kept
+    for the first `REMOTE_ROWS_KEPT`: those offering what was asked for, then (if any was)
+    the others."""
+    candidates = _remote_filtered(regions=regions, filters=filters)
+
+    with index_walks_planned():
+        segments = [candidates]
+        if asked_for:
+            offers_what_was_asked = json_list_has_any("services", list(asked_for))
+            segments = [
+                candidates.filter(offers_what_was_asked),
+                candidates.exclude(offers_what_was_asked),
+            ]
+        found = []
+        for segment in segments:
+            rows = list(segment.values_list("stale_checked", *_REMOTE_FIELDS)[:REMOTE_ROWS_KEPT])
+            positions = list(
+                segment.values_list("pk", "latitude", "longitude")[:REMOTE_CANDIDATES_KEPT]
+            )
+            whole = {row[1 + _REMOTE_FIELDS.index("id")]: row for row in rows}
+            found.append(tuple((pk, lat, lon, whole.get(pk)) for pk, lat, lon in positions))
+    return tuple(found)
+
+
+def _remote_queried(*, search: DirectorySearch, regions, limit: int, asked_for) -> list[Consultant]:
+    """`consultants_remote` asked of the database in full: one query, or two when fewer
+    than `limit` offer what was asked for."""
     candidates = (
-        Consultant.objects.published()
-        .serving_remotely(regions=regions)
+        _remote_filtered(regions=regions, filters=search.filters)
         .annotate(distance_km=GreatCircleKm(search.point))
         .exclude(distance_km__lte=search.radius_km)
     )
-    candidates = _remote_ranked(_filtered(candidates, filters, by_service=False))
-    asked_for = [code for code in filters.services if code in REMOTE_SERVICES]
     with index_walks_planned():
         if not asked_for:
             listings = list(candidates[:limit])
         else:
-            offers_what_was_asked = json_list_has_any("services", asked_for)
+            offers_what_was_asked = json_list_has_any("services", list(asked_for))
             listings = list(candidates.filter(offers_what_was_asked)[:limit])
             if len(listings) < limit:
                 listings += candidates.exclude(offers_what_was_asked)[: limit - len(listings)]

@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from help_contacts.data.choices import Credential, ListingSource, PlaceKind, Service
+from help_contacts.data.directory_cache import directory_cache_clear
 from help_contacts.data.place_names import (
     COUNTRY_ALIASES,
     ZIP_RE,
@@ -101,6 +102,22 @@ def _credential_current(today: datetime.date) -> Q:
 
 class ConsultantQuerySet(models.QuerySet):
     """Directory listings, asked by what a person needs to do with them."""
+
+    # Writes that send no signal still change what the directory keeps between searches.
+    def update(self, **kwargs):
+        rows = super().update(**kwargs)
+        directory_cache_clear()
+        return rows
+
+    def bulk_create(self, *args, **kwargs):
+        created = super().bulk_create(*args, **kwargs)
+        directory_cache_clear()
+        return created
+
+    def bulk_update(self, *args, **kwargs):
+        rows = super().bulk_update(*args, **kwargs)
+        directory_cache_clear()
+        return rows
 
     def published(self):
         return self.filter(live=True)
