@@ -543,6 +543,13 @@ def consultants_remote_for_countries(*, countries, limit: int = REMOTE_LIMIT) ->
     return _not_reaching(listings)
 
 
+# What a results page reads of each listing: every column but the long or private ones.
+_CONSULTANT_TABLE = connection.ops.quote_name(Consultant._meta.db_table)
+_SHOWN_COLUMNS = ", ".join(
+    f"listing.{connection.ops.quote_name(field.column)}"
+    for field in Consultant._meta.concrete_fields
+    if field.name not in UNSHOWN_FIELDS
+)
 RESULTS_SHOWN_MAX = 200  # beyond this many matches, a search says "more than 200"
 
 
@@ -608,6 +615,8 @@ class NearestFirstPaginator(Paginator):
         self.__dict__["count"] = min(matches, RESULTS_SHOWN_MAX)
         self.more_than_count = matches > RESULTS_SHOWN_MAX
         number = self.validate_number(number)  # past the end: raises EmptyPage
+        if self.nearest_first:  # the rows came with the ranking
+            return self._get_page(ranked, number, self)
         rows = Consultant.objects.published().filter(pk__in=[pk for pk, *_ in ranked])
         rows = {row.pk: row for row in rows.defer(*UNSHOWN_FIELDS)} if ranked else {}
         listings = []
@@ -633,8 +642,9 @@ class NearestFirstPaginator(Paginator):
 
     def _ranked_nearest_first(self, bottom, top):
         """One statement: the walk reads up to one more match than can be shown, nearest
-        first; those are counted, ordered by distance, freshness and name, and the page
-        cut."""
+        first; those are counted, ordered by distance, freshness and name, the page cut,
+        and its listings' rows read with it (all but `UNSHOWN_FIELDS`), each carrying its
+        `distance_km`, `reaches_you` and `stale_checked`."""
         columns = ("pk", "distance_km", "reaches_you", "stale_checked", "name", "nearness_value")
         walk = self.object_list.annotate(nearness_value=F("nearness")).order_by("nearness")
         walk = walk.values_list(*columns)[: RESULTS_SHOWN_MAX + 1]
@@ -642,15 +652,20 @@ class NearestFirstPaginator(Paginator):
         sql = (
             "WITH walk (pk, distance_km, reaches_you, is_stale, name, nearness) AS "
             f"MATERIALIZED ({walk_sql}), "
-            "counted AS (SELECT COUNT(*) AS total FROM walk) "
-            "SELECT page.pk, page.distance_km, page.reaches_you, page.is_stale, counted.total "
-            "FROM counted LEFT JOIN LATERAL (SELECT * FROM walk "
-            "ORDER BY nearness, is_stale, name, pk LIMIT %s OFFSET %s) AS page ON TRUE"
+            "counted AS (SELECT COUNT(*) AS walk_total FROM walk), "
+            "page AS (SELECT * FROM walk "
+            "ORDER BY nearness, is_stale, name, pk LIMIT %s OFFSET %s) "
+            f"SELECT {_SHOWN_COLUMNS}, page.distance_km, page.reaches_you, "
+            "page.is_stale AS stale_checked, counted.walk_total "
+            f"FROM counted LEFT JOIN (page JOIN {_CONSULTANT_TABLE} AS listing "
+            "ON listing.id = page.pk) ON TRUE "
+            "ORDER BY page.nearness, page.is_stale, page.name, page.pk"
         )
-        with index_walks_planned(), connections[walk.db].cursor() as cursor:
-            cursor.execute(sql, (*walk_params, top - bottom, bottom))
-            rows = cursor.fetchall()
-        return [row[:-1] for row in rows if row[0] is not None], rows[0][-1]
+        with index_walks_planned():
+            rows = list(
+                Consultant.objects.raw(sql, (*walk_params, top - bottom, bottom)).using(walk.db)
+            )
+        return [row for row in rows if row.pk is not None], rows[0].walk_total
 
 
 def directory_work_waiting(*, limit: int = 10) -> dict:
