@@ -8,7 +8,6 @@ from django_ratelimit.core import is_ratelimited
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponsePermanentRedirect
-from django.template.defaultfilters import striptags, truncatewords
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
@@ -22,6 +21,7 @@ from core.http_cache import ROBOTS, SEARCH, public_cache
 from core.models import SiteSettings
 from core.numbers import whole_number
 from core.site_cache import fragment_key, public_pages, site_cached
+from website.page_meta import page_description
 from website.search_words import search_vocabulary, spelling_correction
 
 RESULTS_PER_PAGE = 10
@@ -65,18 +65,6 @@ def _search_pages(query, groups):
     return pages.search(expand_synonyms(query, groups))
 
 
-def _result_summary(page) -> str:
-    """What a result says under its title: the page's search description, else its summary
-    or introduction, cut at forty words."""
-    if page.search_description:
-        return page.search_description
-    if getattr(page, "summary", ""):
-        return truncatewords(page.summary, 40)
-    if getattr(page, "intro", ""):
-        return truncatewords(striptags(page.intro), 40)
-    return ""
-
-
 def search_answer(request, query) -> dict:
     """Every page that matches `query`, best first, as the results list shows them, and
     whether the query was corrected; worked out once per query and version of the site's
@@ -90,7 +78,7 @@ def search_answer(request, query) -> dict:
             results = _search_pages(corrected, groups)
     return {
         "results": [
-            {"url": page.get_url(request), "title": page.title, "summary": _result_summary(page)}
+            {"url": page.get_url(request), "title": page.title, "summary": page_description(page)}
             for page in results
         ],
         "corrected_query": corrected,

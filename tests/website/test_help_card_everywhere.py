@@ -119,3 +119,34 @@ def test_the_referral_sheet_and_search_pages_show_the_card(client, directory_sta
     for query in ("milk", "zzzzqqqq"):
         found = client.get("/search/", {"q": query})
         assert what_a_parent_needs(found.content.decode()) == [], query
+
+
+def test_every_page_type_names_its_type_and_describes_itself(client, directory_states):
+    """The <body> class styles each type, and the description is what search engines and
+    link previews show: the search description, else the summary, else the introduction."""
+    from django.utils.text import slugify
+
+    for model in [model for model in get_page_models() if model is not Page]:
+        instance = model.objects.live().first().specific
+        soup = BeautifulSoup(client.get(instance.url).content.decode(), "html.parser")
+        expected = f"template-{slugify(model.get_verbose_name())}"
+        assert expected in soup.body["class"], (model.__name__, soup.body["class"])
+        meta = soup.find("meta", attrs={"name": "description"})
+        source = next(
+            (
+                getattr(instance, name, "")
+                for name in ("search_description", "summary", "intro")
+                if getattr(instance, name, "")
+            ),
+            "",
+        )
+        if not source:
+            assert meta is None, model.__name__
+            continue
+        words = BeautifulSoup(str(source), "html.parser").get_text(" ").split()
+        assert meta is not None, model.__name__
+        described = meta["content"].split()
+        assert described[: min(len(words), 40) - 1] == words[: min(len(words), 40) - 1], (
+            model.__name__
+        )
+        assert len(described) <= 41  # forty words and the ellipsis
