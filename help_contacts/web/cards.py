@@ -36,22 +36,36 @@ PICKED = "\x00picked\x00"
 _FIELDS = tuple(field.attname for field in Consultant._meta.concrete_fields)
 
 
-def _fingerprint(consultant: Consultant, *, remote: bool, request) -> str:
-    loaded = tuple(
-        (name, consultant.__dict__[name]) for name in _FIELDS if name in consultant.__dict__
-    )
+class _Unloaded:
+    """Stands in a fingerprint for a field the search did not load (a deferred one)."""
+
+    def __repr__(self):
+        return "<unloaded>"
+
+
+_UNLOADED = _Unloaded()
+
+
+def _fingerprint(consultant: Consultant, *, remote: bool, drawn_for: str) -> str:
+    """The card's key: every field of the row as loaded, what the search says of the
+    listing, and `drawn_for` (`_drawn_for`: the language, the day and the site cache's
+    version), hashed."""
+    loaded = consultant.__dict__
     key = repr(
         (
-            loaded,
+            [loaded.get(name, _UNLOADED) for name in _FIELDS],
             remote,
             bool(getattr(consultant, "reaches_you", False)),
             consultant.is_stale,
-            get_language(),
-            timezone.localdate(),
-            fragment_key(request),
+            drawn_for,
         )
     )
     return "directory-card:" + hashlib.sha256(key.encode()).hexdigest()
+
+
+def _drawn_for(request) -> str:
+    """What every card of a request is drawn for alike, worked out once a request."""
+    return repr((get_language(), timezone.localdate(), fragment_key(request)))
 
 
 def _drawn(listings, *, remote: bool) -> list[str]:
@@ -83,7 +97,8 @@ def result_cards(
     listings = list(listings)
     if not listings:
         return []
-    keys = [_fingerprint(listing, remote=remote, request=request) for listing in listings]
+    drawn_for = _drawn_for(request)
+    keys = [_fingerprint(listing, remote=remote, drawn_for=drawn_for) for listing in listings]
     kept = caches["template_fragments"].get_many(keys) if settings.RENDER_CACHE else {}
     missing = [
         (key, listing) for key, listing in zip(keys, listings, strict=True) if key not in kept
