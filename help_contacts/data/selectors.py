@@ -366,17 +366,33 @@ def index_walks_planned() -> Iterator[None]:
 
 REMOTE_LIMIT = 5
 NEAREST_PLACE_KM = 50
+NEAREST_PLACE_TIES = 5  # towns read at the nearest distance, for the most populous of them
 
 
 def place_nearest(*, point: Point) -> Place | None:
-    """The gazetteer's nearest town (within 50 km) to a point, to know its region; one query."""
-    return (
-        Place.objects.filter(_bounding_box(point, NEAREST_PLACE_KM), kind=PlaceKind.PLACE)
-        .annotate(distance_km=GreatCircleKm(point))
+    """The gazetteer's nearest town (within 50 km) to a point, to know its region; one query.
+
+    The most populous wins a tie. On PostgreSQL it walks the towns' GiST index nearest
+    first (migration 0009) within the cube around the 50 km, and stops after the first
+    few (a sort on population as well would make it measure and sort every town in that
+    cube); SQLite measures every town in the bounding box."""
+    towns = Place.objects.filter(kind=PlaceKind.PLACE)
+    if connection.vendor != "postgresql":
+        return (
+            towns.filter(_bounding_box(point, NEAREST_PLACE_KM))
+            .annotate(distance_km=GreatCircleKm(point))
+            .filter(distance_km__lte=NEAREST_PLACE_KM)
+            .order_by("distance_km", "-population")
+            .first()
+        )
+    nearest = list(
+        towns.filter(WithinReach(point, NEAREST_PLACE_KM))
+        .annotate(nearness=Nearness(point), distance_km=GreatCircleKm(point))
         .filter(distance_km__lte=NEAREST_PLACE_KM)
-        .order_by("distance_km", "-population")
-        .first()
+        .order_by("nearness")[:NEAREST_PLACE_TIES]
     )
+    tied = [town for town in nearest if nearest and town.nearness == nearest[0].nearness]
+    return max(tied, key=lambda town: town.population or 0) if tied else None
 
 
 def search_regions(*, search: DirectorySearch) -> tuple[str, ...]:
