@@ -15,6 +15,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection, connections, router, transaction
 from django.db.models import (
+    DEFERRED,
     BooleanField,
     Count,
     ExpressionWrapper,
@@ -44,6 +45,44 @@ from help_contacts.data.models.querysets import (
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
 UNSHOWN_FIELDS = ("bio", "submitter_contact", "owner_email")  # long or private, never in results
+# What a search reads of each listing: every other column, in the model's order.
+_SHOWN_FIELDS = tuple(
+    field for field in Consultant._meta.concrete_fields if field.name not in UNSHOWN_FIELDS
+)
+SHOWN_FIELD_NAMES = tuple(field.attname for field in _SHOWN_FIELDS)
+_SHOWN_POSITIONS = tuple(
+    SHOWN_FIELD_NAMES.index(field.attname) if field in _SHOWN_FIELDS else None
+    for field in Consultant._meta.concrete_fields
+)
+
+
+def shown_listing(database: str, values) -> Consultant:
+    """A listing built from the values of `SHOWN_FIELD_NAMES`, already converted to Python,
+    with the unshown fields deferred, as `.defer(*UNSHOWN_FIELDS)` would load it.
+
+    What the ORM does for a deferred load (`Model.from_db` with a list of names), without
+    testing each of the fifty fields' names against that list for every row."""
+    listing = Consultant(
+        *(DEFERRED if position is None else values[position] for position in _SHOWN_POSITIONS)
+    )
+    listing._state.adding = False
+    listing._state.db = database
+    return listing
+
+
+def _shown_converters(database: str):
+    """For each shown field that the database answers in another form (jsonb as text),
+    its position and what turns it into the field's Python value, as the ORM would."""
+    found = []
+    db_connection = connections[database]
+    for position, model_field in enumerate(_SHOWN_FIELDS):
+        expression = model_field.get_col(Consultant._meta.db_table)
+        converters = db_connection.ops.get_db_converters(expression) + expression.get_db_converters(
+            db_connection
+        )
+        if converters:
+            found.append((position, converters, expression))
+    return found
 
 
 @dataclass(frozen=True)
@@ -406,9 +445,6 @@ def search_regions(*, search: DirectorySearch) -> tuple[str, ...]:
 # The first REMOTE_ROWS_KEPT of them are kept whole, so a search reads none of them again.
 REMOTE_CANDIDATES_KEPT = 50
 REMOTE_ROWS_KEPT = 10
-_REMOTE_FIELDS = tuple(
-    field.attname for field in Consultant._meta.concrete_fields if field.name not in UNSHOWN_FIELDS
-)
 
 
 def great_circle_km(point: Point, lat: float, lon: float) -> float:
@@ -465,7 +501,7 @@ def consultants_remote(
         database = router.db_for_read(Consultant)
         listings = []
         for _pk, lat, lon, (stale, *values) in chosen:
-            listing = Consultant.from_db(database, _REMOTE_FIELDS, values)
+            listing = shown_listing(database, values)
             listing.stale_checked = stale
             listing.distance_km = great_circle_km(search.point, lat, lon)
             listings.append(listing)
@@ -492,7 +528,7 @@ def _remote_filtered(*, regions, filters: DirectoryFilters):
 
 def _remote_candidates(*, regions, filters: DirectoryFilters, asked_for) -> tuple[tuple, ...]:
     """The first `REMOTE_CANDIDATES_KEPT` remote helpers in the order shown, as (id,
-    latitude, longitude, row), where the row (staleness, then `_REMOTE_FIELDS`) is kept
+    latitude, longitude, row), where the row (staleness, then `SHOWN_FIELD_NAMES`) is kept
     for the first `REMOTE_ROWS_KEPT`: those offering what was asked for, then (if any was)
     the others."""
     candidates = _remote_filtered(regions=regions, filters=filters)
@@ -507,11 +543,11 @@ def _remote_candidates(*, regions, filters: DirectoryFilters, asked_for) -> tupl
             ]
         found = []
         for segment in segments:
-            rows = list(segment.values_list("stale_checked", *_REMOTE_FIELDS)[:REMOTE_ROWS_KEPT])
+            rows = list(segment.values_list("stale_checked", *SHOWN_FIELD_NAMES)[:REMOTE_ROWS_KEPT])
             positions = list(
                 segment.values_list("pk", "latitude", "longitude")[:REMOTE_CANDIDATES_KEPT]
             )
-            whole = {row[1 + _REMOTE_FIELDS.index("id")]: row for row in rows}
+            whole = {row[1 + SHOWN_FIELD_NAMES.index("id")]: row for row in rows}
             found.append(tuple((pk, lat, lon, whole.get(pk)) for pk, lat, lon in positions))
     return tuple(found)
 
@@ -562,9 +598,7 @@ def consultants_remote_for_countries(*, countries, limit: int = REMOTE_LIMIT) ->
 # What a results page reads of each listing: every column but the long or private ones.
 _CONSULTANT_TABLE = connection.ops.quote_name(Consultant._meta.db_table)
 _SHOWN_COLUMNS = ", ".join(
-    f"listing.{connection.ops.quote_name(field.column)}"
-    for field in Consultant._meta.concrete_fields
-    if field.name not in UNSHOWN_FIELDS
+    f"listing.{connection.ops.quote_name(field.column)}" for field in _SHOWN_FIELDS
 )
 RESULTS_SHOWN_MAX = 200  # beyond this many matches, a search says "more than 200"
 
@@ -677,11 +711,23 @@ class NearestFirstPaginator(Paginator):
             "ON listing.id = page.pk) ON TRUE "
             "ORDER BY page.nearness, page.is_stale, page.name, page.pk"
         )
-        with index_walks_planned():
-            rows = list(
-                Consultant.objects.raw(sql, (*walk_params, top - bottom, bottom)).using(walk.db)
-            )
-        return [row for row in rows if row.pk is not None], rows[0].walk_total
+        with index_walks_planned(), connections[walk.db].cursor() as cursor:
+            cursor.execute(sql, (*walk_params, top - bottom, bottom))
+            rows = cursor.fetchall()
+        converters = _shown_converters(walk.db)
+        db_connection = connections[walk.db]
+        listings = []
+        for row in rows:
+            if row[0] is None:  # the empty page's one row, which carries the count
+                continue
+            values = list(row)
+            for position, functions, expression in converters:
+                for function in functions:
+                    values[position] = function(values[position], expression, db_connection)
+            listing = shown_listing(walk.db, values)
+            listing.distance_km, listing.reaches_you, listing.stale_checked = values[-4:-1]
+            listings.append(listing)
+        return listings, rows[0][-1]
 
 
 def directory_work_waiting(*, limit: int = 10) -> dict:

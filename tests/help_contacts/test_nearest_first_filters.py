@@ -169,3 +169,25 @@ def test_the_walk_tests_the_filter_choices_inside_the_index(listings):
     assert ") <@ '(" in condition
     assert "help_contacts_filter_tags(languages, services, specialties, costs" in condition
     assert "::integer[]" in condition
+
+
+def test_a_results_pages_listings_are_read_as_the_orm_reads_them(listings):
+    """The ranking statement reads the page's rows itself: each listing must carry what
+    `.defer(*UNSHOWN_FIELDS)` would load, in the same Python types (jsonb as lists)."""
+    from help_contacts.data.models import Consultant
+    from help_contacts.data.selectors import SHOWN_FIELD_NAMES, UNSHOWN_FIELDS
+
+    search = DirectorySearch(
+        point=LONDON, place_name="London", radius_km=25, filters=DirectoryFilters()
+    )
+    page = NearestFirstPaginator.for_search(search, 20).page(1)
+    assert len(page.object_list) > 5
+    for listing in page.object_list:
+        loaded = Consultant.objects.defer(*UNSHOWN_FIELDS).get(pk=listing.pk)
+        for name in SHOWN_FIELD_NAMES:
+            assert getattr(listing, name) == getattr(loaded, name), name
+            assert type(getattr(listing, name)) is type(getattr(loaded, name)), name
+        assert listing.get_deferred_fields() == loaded.get_deferred_fields()
+        assert (listing._state.adding, listing._state.db) == (False, loaded._state.db)
+        assert isinstance(listing.distance_km, float)
+        assert listing.reaches_you in (True, False, None)  # None: no home visits at all

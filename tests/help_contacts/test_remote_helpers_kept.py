@@ -13,9 +13,6 @@ from django.utils import timezone
 
 from help_contacts.data.models import Consultant
 from help_contacts.data.selectors import (
-    _REMOTE_FIELDS as REMOTE_FIELDS,
-)
-from help_contacts.data.selectors import (
     EARTH_RADIUS_KM,
     REMOTE_CANDIDATES_KEPT,
     REMOTE_ROWS_KEPT,
@@ -25,6 +22,9 @@ from help_contacts.data.selectors import (
     _remote_queried,
     consultants_remote,
     great_circle_km,
+)
+from help_contacts.data.selectors import (
+    SHOWN_FIELD_NAMES as REMOTE_FIELDS,
 )
 from tests.factories import ConsultantFactory
 
