@@ -144,6 +144,21 @@ def _bounding_box(point: Point, radius_km: float) -> Q:
     return box & Q(longitude__gte=west, longitude__lte=east)
 
 
+def great_circle_sql(lat: str, lon: str, point: Point, *, least: str = "LEAST"):
+    """The haversine distance in km from `point` to the columns `lat` and `lon`, as SQL
+    and its parameters: the one home of the formula (`GreatCircleKm`, `place_nearest`)."""
+    sql = (
+        f"(%s * ASIN(SQRT({least}((POWER(SIN((RADIANS(({lat} - %s)) / %s)), 2) + "
+        f"((%s * COS(RADIANS({lat}))) * POWER(SIN((RADIANS(({lon} - %s)) / %s)), 2))), %s))))"
+    )
+    params = (
+        *(2 * EARTH_RADIUS_KM, point.lat, 2.0),
+        math.cos(math.radians(point.lat)),
+        *(point.lon, 2.0, 1.0),
+    )
+    return sql, params
+
+
 class GreatCircleKm(Func):
     """The haversine distance in km from a fixed point to each row's latitude/longitude.
 
@@ -163,16 +178,8 @@ class GreatCircleKm(Func):
         (lat, lat_params), (lon, lon_params) = (
             compiler.compile(expression) for expression in self.get_source_expressions()
         )
-        sql = (
-            f"(%s * ASIN(SQRT({self.least}((POWER(SIN((RADIANS(({lat} - %s)) / %s)), 2) + "
-            f"((%s * COS(RADIANS({lat}))) * POWER(SIN((RADIANS(({lon} - %s)) / %s)), 2))), %s))))"
-        )
-        params = (
-            *(2 * EARTH_RADIUS_KM, *lat_params, self.point.lat, 2.0),
-            *(math.cos(math.radians(self.point.lat)), *lat_params),
-            *(*lon_params, self.point.lon, 2.0, 1.0),
-        )
-        return sql, params
+        assert not lat_params and not lon_params  # two plain columns
+        return great_circle_sql(lat, lon, self.point, least=self.least)
 
     def as_sqlite(self, compiler, connection, **extra_context):
         # SQLite's two-argument MIN is its LEAST.
@@ -200,6 +207,21 @@ def _unit_sphere_cube(point: Point) -> str:
     return f"({x!r}, {y!r}, {z!r})"
 
 
+def nearness_sql(position: str, point: Point):
+    """How near `position` (a unit-sphere cube) is to `point`, in the GiST index's order."""
+    return f"({position} <-> %s::cube)", (_unit_sphere_cube(point),)
+
+
+def within_reach_sql(position: str, point: Point, km: float):
+    """Whether `position` lies in the cube around `point` that holds every point within `km`
+    along the great circle: a condition a GiST index on the position tests itself."""
+    angle = min(km / EARTH_RADIUS_KM, math.pi)
+    # The straight line through the sphere to a point `angle` away, with a hair to spare
+    # for rounding: the exact distance is tested on each row anyway.
+    chord = 2 * math.sin(angle / 2) * (1 + 1e-9) + 1e-12
+    return f"({position} <@ cube_enlarge(%s::cube, %s, 3))", (_unit_sphere_cube(point), chord)
+
+
 class _UnitSpherePosition(Func):
     def __init__(self, point: Point):
         super().__init__(F("latitude"), F("longitude"))
@@ -219,7 +241,7 @@ class Nearness(_UnitSpherePosition):
     output_field = FloatField()
 
     def as_sql(self, compiler, connection, **extra_context):
-        return f"({self.position_sql(compiler)} <-> %s::cube)", (_unit_sphere_cube(self.point),)
+        return nearness_sql(self.position_sql(compiler), self.point)
 
 
 class WithinReach(_UnitSpherePosition):
@@ -232,14 +254,10 @@ class WithinReach(_UnitSpherePosition):
 
     def __init__(self, point: Point, km: float):
         super().__init__(point)
-        angle = min(km / EARTH_RADIUS_KM, math.pi)
-        # The straight line through the sphere to a point `angle` away, with a hair to
-        # spare for rounding: the exact distance is tested on each row anyway.
-        self.chord = 2 * math.sin(angle / 2) * (1 + 1e-9) + 1e-12
+        self.km = km
 
     def as_sql(self, compiler, connection, **extra_context):
-        sql = f"({self.position_sql(compiler)} <@ cube_enlarge(%s::cube, %s, 3))"
-        return sql, (_unit_sphere_cube(self.point), self.chord)
+        return within_reach_sql(self.position_sql(compiler), self.point, self.km)
 
 
 INTEGER_ARRAY = ArrayField(IntegerField())
@@ -424,12 +442,23 @@ def place_nearest(*, point: Point) -> Place | None:
             .order_by("distance_km", "-population")
             .first()
         )
-    nearest = list(
-        towns.filter(WithinReach(point, NEAREST_PLACE_KM))
-        .annotate(nearness=Nearness(point), distance_km=GreatCircleKm(point))
-        .filter(distance_km__lte=NEAREST_PLACE_KM)
-        .order_by("nearness")[:NEAREST_PLACE_TIES]
+    # Written out rather than built with the ORM: one fixed statement, asked by every
+    # search from a bare point, whose building cost more than running it.
+    lat, lon = (connection.ops.quote_name(name) for name in ("latitude", "longitude"))
+    position = UNIT_SPHERE_POSITION.format(lat=lat, lon=lon)
+    distance, distance_params = great_circle_sql(lat, lon, point)
+    reach, reach_params = within_reach_sql(position, point, NEAREST_PLACE_KM)
+    nearness, nearness_params = nearness_sql(position, point)
+    sql = (
+        f"SELECT *, {distance} AS distance_km, {nearness} AS nearness "
+        f"FROM {connection.ops.quote_name(Place._meta.db_table)} "
+        f"WHERE kind = %s AND {reach} AND {distance} <= %s ORDER BY {nearness} LIMIT %s"
     )
+    params = (
+        *distance_params, *nearness_params, PlaceKind.PLACE.value, *reach_params,
+        *distance_params, NEAREST_PLACE_KM, *nearness_params, NEAREST_PLACE_TIES,
+    )  # fmt: skip
+    nearest = list(Place.objects.raw(sql, params))
     tied = [town for town in nearest if nearest and town.nearness == nearest[0].nearness]
     return max(tied, key=lambda town: town.population or 0) if tied else None
 
