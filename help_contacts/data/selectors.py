@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from collections.abc import Iterator
@@ -41,6 +42,7 @@ from help_contacts.data.models.querysets import (
     REMOTE_SERVICES,
     json_list_has_any,
     remote_ranking,
+    verified_cutoff,
 )
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
@@ -89,6 +91,49 @@ def _shown_converters(database: str):
 class Point:
     lat: float
     lon: float
+
+    @property
+    def cos_lat(self) -> float:
+        return math.cos(math.radians(self.lat))
+
+    @property
+    def cube_text(self) -> str:
+        """The point on the unit sphere, as a `cube` literal (see `UNIT_SPHERE_POSITION`)."""
+        lat, lon = math.radians(self.lat), math.radians(self.lon)
+        x, y, z = math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
+        return f"({x!r}, {y!r}, {z!r})"
+
+
+class SearchValue:
+    """Where a search's own value goes in a statement kept for every search of its shape
+    (`_walk_statement`): built once with these in its parameters, the statement is run by
+    each search with its own values put in their place."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self):
+        return f"SearchValue({self.name!r})"
+
+
+class _AnyPoint:
+    """Stands for the point of whichever search runs a kept statement."""
+
+    lat, lon = SearchValue("lat"), SearchValue("lon")
+    cos_lat, cube_text = SearchValue("cos_lat"), SearchValue("cube_text")
+
+
+class SearchValueExpression(Func):
+    """A `SearchValue` where the ORM expects an expression (the right side of a filter)."""
+
+    def __init__(self, name: str, output_field):
+        super().__init__(output_field=output_field)
+        self.name = name
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "%s", (SearchValue(self.name),)
 
 
 @dataclass(frozen=True)
@@ -151,11 +196,7 @@ def great_circle_sql(lat: str, lon: str, point: Point, *, least: str = "LEAST"):
         f"(%s * ASIN(SQRT({least}((POWER(SIN((RADIANS(({lat} - %s)) / %s)), 2) + "
         f"((%s * COS(RADIANS({lat}))) * POWER(SIN((RADIANS(({lon} - %s)) / %s)), 2))), %s))))"
     )
-    params = (
-        *(2 * EARTH_RADIUS_KM, point.lat, 2.0),
-        math.cos(math.radians(point.lat)),
-        *(point.lon, 2.0, 1.0),
-    )
+    params = (2 * EARTH_RADIUS_KM, point.lat, 2.0, point.cos_lat, point.lon, 2.0, 1.0)
     return sql, params
 
 
@@ -201,25 +242,22 @@ UNIT_SPHERE_POSITION = (
 )
 
 
-def _unit_sphere_cube(point: Point) -> str:
-    lat, lon = math.radians(point.lat), math.radians(point.lon)
-    x, y, z = math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
-    return f"({x!r}, {y!r}, {z!r})"
-
-
 def nearness_sql(position: str, point: Point):
     """How near `position` (a unit-sphere cube) is to `point`, in the GiST index's order."""
-    return f"({position} <-> %s::cube)", (_unit_sphere_cube(point),)
+    return f"({position} <-> %s::cube)", (point.cube_text,)
 
 
-def within_reach_sql(position: str, point: Point, km: float):
-    """Whether `position` lies in the cube around `point` that holds every point within `km`
-    along the great circle: a condition a GiST index on the position tests itself."""
+def reach_chord(km: float) -> float:
+    """The straight line through the unit sphere to a point `km` away along the great
+    circle, with a hair to spare for rounding: the exact distance is tested on each row."""
     angle = min(km / EARTH_RADIUS_KM, math.pi)
-    # The straight line through the sphere to a point `angle` away, with a hair to spare
-    # for rounding: the exact distance is tested on each row anyway.
-    chord = 2 * math.sin(angle / 2) * (1 + 1e-9) + 1e-12
-    return f"({position} <@ cube_enlarge(%s::cube, %s, 3))", (_unit_sphere_cube(point), chord)
+    return 2 * math.sin(angle / 2) * (1 + 1e-9) + 1e-12
+
+
+def within_reach_sql(position: str, point: Point, chord: float):
+    """Whether `position` lies in the cube around `point` that holds every point within
+    `reach_chord(km)`: a condition a GiST index on the position tests itself."""
+    return f"({position} <@ cube_enlarge(%s::cube, %s, 3))", (point.cube_text, chord)
 
 
 class _UnitSpherePosition(Func):
@@ -252,12 +290,12 @@ class WithinReach(_UnitSpherePosition):
     output_field = BooleanField()
     conditional = True
 
-    def __init__(self, point: Point, km: float):
+    def __init__(self, point: Point, chord: float):
         super().__init__(point)
-        self.km = km
+        self.chord = chord
 
     def as_sql(self, compiler, connection, **extra_context):
-        return within_reach_sql(self.position_sql(compiler), self.point, self.km)
+        return within_reach_sql(self.position_sql(compiler), self.point, self.chord)
 
 
 INTEGER_ARRAY = ArrayField(IntegerField())
@@ -361,17 +399,26 @@ def consultants_near(
     (the cube around the reach, and the filter choices it holds), beside the exact ones.
     """
     reach_km = max(radius_km, home_visit_reach_km() or 0)
+    if walk:
+        return _near(point, radius_km, filters, walk_chord=reach_chord(reach_km))
+    return _near(point, radius_km, filters, box_km=reach_km)
+
+
+def _near(point, radius, filters, *, walk_chord=None, box_km=None):
+    """`consultants_near`'s query: walked within `walk_chord` (PostgreSQL), or in the box
+    around `box_km`. `point`, `radius` and `walk_chord` may stand for any search's values
+    (`_AnyPoint`, `SearchValueExpression`, `SearchValue`), to keep the statement."""
     candidates = Consultant.objects.published()
     if connection.vendor == "postgresql":
         candidates = candidates.alias(nearness=Nearness(point))
-    if walk:
-        candidates = _tagged(candidates.filter(WithinReach(point, reach_km)), filters)
+    if walk_chord is not None:
+        candidates = _tagged(candidates.filter(WithinReach(point, walk_chord)), filters)
     else:
         # One index range holds every candidate: the reach box contains the radius box.
-        candidates = candidates.filter(_bounding_box(point, reach_km))
-        if reach_km > radius_km:
+        candidates = candidates.filter(_bounding_box(point, box_km))
+        if box_km > radius:
             candidates = candidates.filter(
-                _bounding_box(point, radius_km) | Q(home_visit_radius_km__isnull=False)
+                _bounding_box(point, radius) | Q(home_visit_radius_km__isnull=False)
             )
     candidates = _filtered(candidates, filters, by_service=True)
     return (
@@ -382,11 +429,58 @@ def consultants_near(
                 Q(home_visit_radius_km__gte=F("distance_km")), output_field=BooleanField()
             )
         )
-        .filter(Q(distance_km__lte=radius_km) | Q(home_visit_radius_km__gte=F("distance_km")))
+        .filter(Q(distance_km__lte=radius) | Q(home_visit_radius_km__gte=F("distance_km")))
         .defer(*UNSHOWN_FIELDS)
         # At equal distance (listings placed at one town's centre) fresh before stale.
         .order_by("distance_km", "stale_checked", "name", "pk")
     )
+
+
+WALK_COLUMNS = ("pk", "distance_km", "reaches_you", "stale_checked", "name", "nearness_value")
+
+
+def _walk_sql(walk):
+    """The walk nearest first, up to one more match than can be shown, as SQL."""
+    walk = walk.annotate(nearness_value=F("nearness")).order_by("nearness")
+    walk = walk.values_list(*WALK_COLUMNS)[: RESULTS_SHOWN_MAX + 1]
+    return walk.query.get_compiler(using=walk.db).as_sql()
+
+
+@functools.lru_cache(maxsize=256)
+def _walk_statement(database: str, filters: DirectoryFilters, days: tuple):
+    """The walk's SQL for every search with these filters, on this database and day (the
+    staleness and credential dates are in it), with `SearchValue`s where each search's
+    point, radius and reach go: building and compiling it cost more than running it.
+    Filters are choices only (a search by name is never kept), so few are kept."""
+    walk = _near(
+        _AnyPoint,
+        SearchValueExpression("radius", FloatField()),
+        filters,
+        walk_chord=SearchValue("chord"),
+    ).using(database)
+    return _walk_sql(walk)
+
+
+def _walk_statement_for(search: DirectorySearch, database: str):
+    """The walk's SQL and parameters for `search`: the kept statement with its values."""
+    if search.filters.text:
+        walk = consultants_near(
+            point=search.point, radius_km=search.radius_km, filters=search.filters, walk=True
+        ).using(database)
+        return _walk_sql(walk)
+    days = (timezone.localdate(), verified_cutoff())
+    sql, kept = _walk_statement(database, search.filters, days)
+    reach_km = max(search.radius_km, home_visit_reach_km() or 0)
+    point = search.point
+    values = {
+        "lat": point.lat,
+        "lon": point.lon,
+        "cos_lat": point.cos_lat,
+        "cube_text": point.cube_text,
+        "radius": float(search.radius_km),
+        "chord": reach_chord(reach_km),
+    }
+    return sql, tuple(values[p.name] if isinstance(p, SearchValue) else p for p in kept)
 
 
 _walks_planned = ContextVar("index_walks_planned", default=False)
@@ -447,7 +541,7 @@ def place_nearest(*, point: Point) -> Place | None:
     lat, lon = (connection.ops.quote_name(name) for name in ("latitude", "longitude"))
     position = UNIT_SPHERE_POSITION.format(lat=lat, lon=lon)
     distance, distance_params = great_circle_sql(lat, lon, point)
-    reach, reach_params = within_reach_sql(position, point, NEAREST_PLACE_KM)
+    reach, reach_params = within_reach_sql(position, point, reach_chord(NEAREST_PLACE_KM))
     nearness, nearness_params = nearness_sql(position, point)
     sql = (
         f"SELECT *, {distance} AS distance_km, {nearness} AS nearness "
@@ -655,17 +749,18 @@ class NearestFirstPaginator(Paginator):
 
     more_than_count = False
 
-    def __init__(self, object_list, per_page, *, nearest_first=False):
+    def __init__(self, object_list, per_page, *, search: DirectorySearch | None = None):
         super().__init__(object_list, per_page)
-        # True when object_list is shaped for the walk nearest first (PostgreSQL; see
-        # above), which then ranks the pages; otherwise they come from the box.
-        self.nearest_first = nearest_first
+        # The search, when its pages are ranked by the walk nearest first (PostgreSQL;
+        # see above); otherwise they come from the box, `object_list`.
+        self.nearest_first = search
 
     @classmethod
     def for_search(cls, search: DirectorySearch, per_page: int) -> NearestFirstPaginator:
+        if connection.vendor == "postgresql":
+            return cls([], per_page, search=search)
         near = {"point": search.point, "radius_km": search.radius_km, "filters": search.filters}
-        walk = connection.vendor == "postgresql"
-        return cls(consultants_near(**near, walk=walk), per_page, nearest_first=walk)
+        return cls(consultants_near(**near), per_page)
 
     def get_page(self, number):
         try:
@@ -724,10 +819,8 @@ class NearestFirstPaginator(Paginator):
         first; those are counted, ordered by distance, freshness and name, the page cut,
         and its listings' rows read with it (all but `UNSHOWN_FIELDS`), each carrying its
         `distance_km`, `reaches_you` and `stale_checked`."""
-        columns = ("pk", "distance_km", "reaches_you", "stale_checked", "name", "nearness_value")
-        walk = self.object_list.annotate(nearness_value=F("nearness")).order_by("nearness")
-        walk = walk.values_list(*columns)[: RESULTS_SHOWN_MAX + 1]
-        walk_sql, walk_params = walk.query.get_compiler(using=walk.db).as_sql()
+        database = router.db_for_read(Consultant)
+        walk_sql, walk_params = _walk_statement_for(self.nearest_first, database)
         sql = (
             "WITH walk (pk, distance_km, reaches_you, is_stale, name, nearness) AS "
             f"MATERIALIZED ({walk_sql}), "
@@ -740,11 +833,11 @@ class NearestFirstPaginator(Paginator):
             "ON listing.id = page.pk) ON TRUE "
             "ORDER BY page.nearness, page.is_stale, page.name, page.pk"
         )
-        with index_walks_planned(), connections[walk.db].cursor() as cursor:
+        with index_walks_planned(), connections[database].cursor() as cursor:
             cursor.execute(sql, (*walk_params, top - bottom, bottom))
             rows = cursor.fetchall()
-        converters = _shown_converters(walk.db)
-        db_connection = connections[walk.db]
+        converters = _shown_converters(database)
+        db_connection = connections[database]
         listings = []
         for row in rows:
             if row[0] is None:  # the empty page's one row, which carries the count
@@ -753,7 +846,7 @@ class NearestFirstPaginator(Paginator):
             for position, functions, expression in converters:
                 for function in functions:
                     values[position] = function(values[position], expression, db_connection)
-            listing = shown_listing(walk.db, values)
+            listing = shown_listing(database, values)
             listing.distance_km, listing.reaches_you, listing.stale_checked = values[-4:-1]
             listings.append(listing)
         return listings, rows[0][-1]

@@ -48,14 +48,12 @@ def shown(paginator, number=1):
     )
 
 
-def both_ways(filters, radius_km=25):
-    search = DirectorySearch(
-        point=LONDON, place_name="London", radius_km=radius_km, filters=filters
-    )
+def both_ways(filters, radius_km=25, point=LONDON):
+    search = DirectorySearch(point=point, place_name="London", radius_km=radius_km, filters=filters)
     walked = NearestFirstPaginator.for_search(search, 20)
     assert walked.nearest_first is not None  # the walk, not the box, on PostgreSQL
     boxed = NearestFirstPaginator(
-        consultants_near(point=LONDON, radius_km=radius_km, filters=filters), 20
+        consultants_near(point=point, radius_km=radius_km, filters=filters), 20
     )
     return shown(walked), shown(boxed)
 
@@ -117,6 +115,35 @@ def listings():
 def test_the_walk_shows_what_the_box_shows(listings, filters):
     walked, boxed = both_ways(filters)
     assert walked == boxed
+
+
+def test_one_kept_statement_serves_every_search_with_its_own_point_and_radius(listings):
+    """The walk's statement is built once for each choice of filters (and day) and run by
+    every search with its own values: searches from other points and distances, one after
+    another, each show what the box shows for them."""
+    from help_contacts.data.selectors import _walk_statement
+
+    # Not halfway between two listings: at exactly equal distances the walk and the box
+    # may order a tie differently in the last bit.
+    points = [LONDON, Point(51.5231, -0.0874), Point(51.3, -0.5), Point(52.2, 0.12)]
+    before = _walk_statement.cache_info()
+    for filters in (DirectoryFilters(), DirectoryFilters(languages=("es",))):
+        for point in points:
+            for radius_km in (5, 10, 25, 50, 100):
+                walked, boxed = both_ways(filters, radius_km=radius_km, point=point)
+                assert walked == boxed, (filters, point, radius_km)
+    after = _walk_statement.cache_info()
+    assert after.misses - before.misses <= 2  # one statement per choice of filters
+    assert after.hits - before.hits >= 38
+
+
+def test_a_search_by_name_is_never_kept_as_a_statement(listings):
+    from help_contacts.data.selectors import _walk_statement
+
+    before = _walk_statement.cache_info()
+    walked, boxed = both_ways(DirectoryFilters(text="Listing 2"))
+    assert walked == boxed
+    assert _walk_statement.cache_info()[:2] == before[:2]
 
 
 def test_a_home_visitor_from_beyond_the_radius_is_found_by_the_walk(listings):
