@@ -44,6 +44,7 @@ from help_contacts.data.models.querysets import (
     remote_ranking,
     verified_cutoff,
 )
+from help_contacts.data.unit_sphere import UNIT_SPHERE_POSITION
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG), good to about 0.5% anywhere
 UNSHOWN_FIELDS = ("bio", "submitter_contact", "owner_email")  # long or private, never in results
@@ -230,16 +231,6 @@ class GreatCircleKm(Func):
         clone = self.copy()
         clone.least = least
         return clone
-
-
-# On PostgreSQL a listing's position is also a point on the unit sphere, as a `cube` (an
-# extension that ships with PostgreSQL): a GiST index on it (migration 0003) finds listings
-# nearest first (`<->`, the straight-line distance through the sphere, which orders points
-# as the great-circle distance does) without reading the rest.
-UNIT_SPHERE_POSITION = (
-    "cube(cube(cube(COS(RADIANS({lat})) * COS(RADIANS({lon}))), "
-    "COS(RADIANS({lat})) * SIN(RADIANS({lon}))), SIN(RADIANS({lat})))"
-)
 
 
 def nearness_sql(position: str, point: Point):

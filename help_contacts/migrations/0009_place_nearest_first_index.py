@@ -10,11 +10,9 @@ this index nearest first reads a handful. SQLite keeps the bounding box.
 from django.db import migrations
 
 from core.migration_operations import RunSQLOnPostgreSQL
+from help_contacts.data.unit_sphere import POSITION_OF_ROW
 
-POSITION = (
-    "cube(cube(cube(COS(RADIANS(latitude)) * COS(RADIANS(longitude))), "
-    "COS(RADIANS(latitude)) * SIN(RADIANS(longitude))), SIN(RADIANS(latitude)))"
-)
+POSITION = POSITION_OF_ROW
 
 
 class Migration(migrations.Migration):

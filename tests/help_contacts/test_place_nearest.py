@@ -78,3 +78,16 @@ def test_the_walk_uses_the_towns_index_and_sorts_nothing(towns):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "place_town_position" in plan, plan
     assert "Sort" not in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics")
+def test_a_loaded_gazetteer_gives_the_planner_statistics(towns):
+    """A table the planner takes for empty had a lookup by name scan the towns' position
+    index for its kind alone (6 ms at 235,000 places); loading ends with ANALYZE."""
+    from help_contacts.management.commands.load_gazetteer import places_analyzed
+
+    places_analyzed()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'help_contacts_place'")
+        (tuples,) = cursor.fetchone()
+    assert tuples == Place.objects.count()
