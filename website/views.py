@@ -1,8 +1,6 @@
 """Site-wide views that are not pages: search, robots.txt, the favicon, the admin's throttled
 password reset."""
 
-import hashlib
-
 from django_ratelimit.core import is_ratelimited
 
 from django.conf import settings
@@ -11,6 +9,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_GET
 
 from wagtail.admin.views.account import PasswordResetView
@@ -98,14 +97,15 @@ def search(request):
     The results only change when an editor changes the site's content, so with the render
     caches on (docs/architecture.md, *Render caching*) each query's answer is kept in the
     site cache, which every publish clears: asked again, a search reads no database at all.
-    A query is kept under a hash of its cleaned words, so its length does not matter, and
-    only while it is asked (`SITE_CACHE_TIMEOUT`); Varnish already keeps every search's
-    page for the same reason, for as long."""
+    A query is kept under a keyed hash of its cleaned words (an HMAC with the site's secret
+    key: the words cannot be recovered from the shared cache by hashing guesses), whatever
+    its length, and only while it is asked (`SITE_CACHE_TIMEOUT`); Varnish already keeps
+    every search's page in memory for the same reason, for as long."""
     query = clean_search_query(request.GET.get("q", ""))
     answer = {"results": [], "corrected_query": "", "searched_instead": False}
     if query:
         if settings.RENDER_CACHE:
-            digest = hashlib.sha256(query.encode()).hexdigest()
+            digest = salted_hmac("site-search-answer", query, algorithm="sha256").hexdigest()
             answer = site_cached(
                 f"search:{fragment_key(request)}:{digest}", lambda: search_answer(request, query)
             )

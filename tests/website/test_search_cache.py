@@ -73,3 +73,20 @@ def test_without_a_shared_cache_a_change_no_signal_sees_shows(client, settings):
         search_description="Changed where no signal saw it."
     )
     assert "Changed where no signal saw it." in search(client, "surgery")
+
+
+def test_what_was_typed_cannot_be_read_back_from_the_cache(client):
+    """Kept under an HMAC with the secret key: neither the words nor their plain hash
+    appear in any key or value of the shared cache."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    search(client, "surgery after twins")
+    keys = list(cache._cache.keys())  # local memory in tests; Redis holds the same keys
+    plain = hashlib.sha256(b"surgery after twins").hexdigest()
+    assert keys
+    for key in keys:
+        assert "surgery" not in key and plain not in key
+    for value in cache._cache.values():
+        assert b"surgery after twins" not in value
