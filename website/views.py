@@ -69,12 +69,12 @@ def search_answer(request, query) -> dict:
     whether the query was corrected; worked out once per query and version of the site's
     content (see `search`)."""
     groups = SiteSettings.for_request(request).synonym_groups
-    results = _search_pages(query, groups)
+    results = list(_search_pages(query, groups))
     corrected = ""
-    if not results.count():
+    if not results:
         corrected = spelling_correction(query, vocabulary=search_vocabulary(groups))
         if corrected:
-            results = _search_pages(corrected, groups)
+            results = list(_search_pages(corrected, groups))
     return {
         "results": [
             {"url": page.get_url(request), "title": page.title, "summary": page_description(page)}

@@ -73,11 +73,12 @@ def shown_listing(database: str, values) -> Consultant:
     return listing
 
 
-def _shown_converters(database: str):
+@functools.lru_cache(maxsize=16)
+def _shown_converters(db_connection):
     """For each shown field that the database answers in another form (jsonb as text),
-    its position and what turns it into the field's Python value, as the ORM would."""
+    its position and what turns it into the field's Python value, as the ORM would; worked
+    out once for each connection (one a thread)."""
     found = []
-    db_connection = connections[database]
     for position, model_field in enumerate(_SHOWN_FIELDS):
         expression = model_field.get_col(Consultant._meta.db_table)
         converters = db_connection.ops.get_db_converters(expression) + expression.get_db_converters(
@@ -565,7 +566,7 @@ def great_circle_km(point: Point, lat: float, lon: float) -> float:
     """`GreatCircleKm` in Python: the same haversine, for rows already read."""
     half_lat = math.sin(math.radians(lat - point.lat) / 2)
     half_lon = math.sin(math.radians(lon - point.lon) / 2)
-    a = half_lat**2 + math.cos(math.radians(point.lat)) * math.cos(math.radians(lat)) * half_lon**2
+    a = half_lat**2 + point.cos_lat * math.cos(math.radians(lat)) * half_lon**2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(a, 1.0)))
 
 
@@ -590,8 +591,12 @@ def consultants_remote(
     """
     filters = search.filters
     asked_for = tuple(code for code in filters.services if code in REMOTE_SERVICES)
-    if filters.text:
+
+    def ask_the_database():
         return _remote_queried(search=search, regions=regions, limit=limit, asked_for=asked_for)
+
+    if filters.text:
+        return ask_the_database()
     # Only choices (no typed words), so the number of lists kept stays small.
     key = repr((regions, filters, asked_for, timezone.localdate()))
     kept = directory_cached(
@@ -607,8 +612,7 @@ def consultants_remote(
             if great_circle_km(search.point, lat, lon) > search.radius_km:
                 chosen.append(candidate)
         if len(chosen) < limit and len(segment) == REMOTE_CANDIDATES_KEPT:
-            # Every kept one was passed over and more may follow: ask the database.
-            return _remote_queried(search=search, regions=regions, limit=limit, asked_for=asked_for)
+            return ask_the_database()  # every kept one was passed over, and more may follow
         if len(chosen) == limit:
             break
     if all(row is not None for _pk, _lat, _lon, row in chosen):
@@ -629,8 +633,8 @@ def consultants_remote(
         .with_staleness()
         .defer(*UNSHOWN_FIELDS)
     }
-    if len(rows) != len(pks):  # one went away since: ask the database
-        return _remote_queried(search=search, regions=regions, limit=limit, asked_for=asked_for)
+    if len(rows) != len(pks):  # one went away since
+        return ask_the_database()
     return _not_reaching([rows[pk] for pk in pks])
 
 
@@ -640,23 +644,24 @@ def _remote_filtered(*, regions, filters: DirectoryFilters):
     return _remote_ranked(_filtered(candidates, filters, by_service=False))
 
 
+def _remote_segments(candidates, asked_for) -> list:
+    """The remote helpers in the order shown, in turn: those offering a kind of remote help
+    the parent asked for, then (if any was asked for) the others."""
+    if not asked_for:
+        return [candidates]
+    offers_what_was_asked = json_list_has_any("services", list(asked_for))
+    return [candidates.filter(offers_what_was_asked), candidates.exclude(offers_what_was_asked)]
+
+
 def _remote_candidates(*, regions, filters: DirectoryFilters, asked_for) -> tuple[tuple, ...]:
     """The first `REMOTE_CANDIDATES_KEPT` remote helpers in the order shown, as (id,
     latitude, longitude, row), where the row (staleness, then `SHOWN_FIELD_NAMES`) is kept
     for the first `REMOTE_ROWS_KEPT`: those offering what was asked for, then (if any was)
     the others."""
     candidates = _remote_filtered(regions=regions, filters=filters)
-
+    found = []
     with index_walks_planned():
-        segments = [candidates]
-        if asked_for:
-            offers_what_was_asked = json_list_has_any("services", list(asked_for))
-            segments = [
-                candidates.filter(offers_what_was_asked),
-                candidates.exclude(offers_what_was_asked),
-            ]
-        found = []
-        for segment in segments:
+        for segment in _remote_segments(candidates, asked_for):
             rows = list(segment.values_list("stale_checked", *SHOWN_FIELD_NAMES)[:REMOTE_ROWS_KEPT])
             positions = list(
                 segment.values_list("pk", "latitude", "longitude")[:REMOTE_CANDIDATES_KEPT]
@@ -674,14 +679,11 @@ def _remote_queried(*, search: DirectorySearch, regions, limit: int, asked_for) 
         .annotate(distance_km=GreatCircleKm(search.point))
         .exclude(distance_km__lte=search.radius_km)
     )
+    listings = []
     with index_walks_planned():
-        if not asked_for:
-            listings = list(candidates[:limit])
-        else:
-            offers_what_was_asked = json_list_has_any("services", list(asked_for))
-            listings = list(candidates.filter(offers_what_was_asked)[:limit])
+        for segment in _remote_segments(candidates, asked_for):
             if len(listings) < limit:
-                listings += candidates.exclude(offers_what_was_asked)[: limit - len(listings)]
+                listings += segment[: limit - len(listings)]
     return _not_reaching(listings)
 
 
@@ -718,10 +720,11 @@ RESULTS_SHOWN_MAX = 200  # beyond this many matches, a search says "more than 20
 
 
 class NearestFirstPaginator(Paginator):
-    """Pages of `consultants_near` results, nearest first, in two queries.
+    """Pages of `consultants_near` results, nearest first.
 
-    The first ranks the page's listings with their distances and counts the matches; the
-    second reads the full rows of that one page by id. The count stops at
+    One statement ranks the page's listings with their distances and counts the matches;
+    on PostgreSQL it reads the page's rows too, elsewhere a second query reads them by id.
+    The count stops at
     `RESULTS_SHOWN_MAX` (`more_than_count` says when more match), and so do the pages:
     nobody reads past the two-hundredth-nearest listing, and a count that stops lets the
     search stop too, so a search takes about as long among a million listings as among
@@ -827,8 +830,8 @@ class NearestFirstPaginator(Paginator):
         with index_walks_planned(), connections[database].cursor() as cursor:
             cursor.execute(sql, (*walk_params, top - bottom, bottom))
             rows = cursor.fetchall()
-        converters = _shown_converters(database)
         db_connection = connections[database]
+        converters = _shown_converters(db_connection)
         listings = []
         for row in rows:
             if row[0] is None:  # the empty page's one row, which carries the count
