@@ -391,6 +391,9 @@ def targets_run(*, directory, env, https_port, app_port, app_pid, minimal_port, 
     rng = random.Random(20261129)
     targets = {
         "article": [urls["article"]],
+        # The article drawn for each request, as after a publish: a query string (here one
+        # the page ignores) means it is never kept whole (core/page_cache.py).
+        "article, drawn": [f"{urls['article']}?ref={n}" for n in range(DISTINCT_PATHS)],
         "factor page": [urls["factor"]],
         "listing page": [urls["listing"]],
     }

@@ -59,9 +59,11 @@ def targets() -> dict[str, list[str]]:
     from website.models import ArticlePage
 
     directory = DirectoryPage.objects.live().first()
+    article = ArticlePage.objects.live().public().first().url
     listing = Consultant.objects.filter(live=True).order_by("pk").first()
     found = {
-        "article": [ArticlePage.objects.live().public().first().url],
+        "article": [article],
+        "article, drawn": [f"{article}?ref={n}" for n in range(200)],
         "factor page": [FactorPage.objects.live().public().first().url],
         "listing page": [directory.listing_url(listing.slug)],
     }

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from core.http_cache import PAGE, Lifetime, response_cache_allow
 from core.models.reviews import MedicallyReviewed
+from core.page_cache import kept_page_response
 from core.search_weights import page_search_fields
 from core.selectors import review_summary_for
 from core.site_cache import (
@@ -33,6 +34,10 @@ class BasePage(CachedRoutingMixin, CachedViewRestrictionsMixin, Page):
     # type says whether it does, and tests/website/test_help_card_everywhere.py renders each
     # one (and every directory state) to check the card, its number and every in-page link.
     shows_help_card: bool = True
+    # Whether an anonymous reader's answer may be drawn once per version of the site's
+    # content and sent to the next (core/page_cache.py): a page type that shows anything
+    # a publish does not change, other than the day and `?region=`, says False.
+    kept_whole: bool = True
 
     class Meta:
         abstract = True
@@ -43,7 +48,10 @@ class BasePage(CachedRoutingMixin, CachedViewRestrictionsMixin, Page):
         return self.title
 
     def serve(self, request, *args, **kwargs):
-        return self.response_cache_allow(super().serve(request, *args, **kwargs))
+        response = kept_page_response(
+            self, request, lambda: super(BasePage, self).serve(request, *args, **kwargs)
+        )
+        return self.response_cache_allow(response)
 
     def get_full_url(self, request=None):
         """The page's address on the host the request came to (the sitemap, feeds, JSON-LD),

@@ -47,6 +47,8 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     subpage_types = []
     max_count = 1
     template = "help_contacts/directory_page.html"
+    # Its searches and listings change with every listing, not with a publish.
+    kept_whole = False
 
     class Meta:
         verbose_name = _("directory page")

@@ -1,0 +1,95 @@
+"""A page's whole answer to anonymous readers, drawn once per version of the site's content.
+
+An article, a factor page or the home page shows a reader nothing that differs from one
+anonymous reader to the next: its words change when an editor publishes, its review dates
+and footer with the day, and its get-help-now card with `?region=`. So the page as drawn is
+kept under a key that holds exactly those (the page, the host and scheme, the site, the
+language, the site cache's version, which every publish replaces, and the day), and the
+next reader whose request reaches Django (a Varnish miss: its copy expired or was evicted,
+a reader whose cookies Varnish passes, a second Varnish) is sent the same bytes without
+drawing them again. Varnish keeps answers by URL for an hour and is purged on publish; this
+keeps them by content version, so it is never stale and needs no purge of its own.
+
+Kept only when nothing about the answer can belong to one reader: a GET or HEAD with no
+query string, no session cookie (so no editor and no userbar), no preview, no view
+restriction, and a drawing that set no cookie, used no CSRF token, wrote nothing to the
+session and left no message. A
+page type that shows anything else per request says `kept_whole = False`. Drawn parts
+already follow the same rule (`core/fragment_cache.py`); this is the outermost of them.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+
+from core.http_cache import response_is_private
+from core.site_cache import fragment_key
+
+PAGE_TIMEOUT = 60 * 60
+# What a kept answer may carry: the drawing, and the type Django gives every page.
+KEPT_CONTENT_TYPE = "text/html; charset=utf-8"
+
+
+def kept_page_key(page, request) -> str | None:
+    """The key `page`'s answer to this request is kept under, or None to draw it afresh."""
+    if not settings.RENDER_CACHE or not getattr(page, "kept_whole", False):
+        return None
+    if (
+        request.method not in ("GET", "HEAD")
+        or request.META.get("QUERY_STRING")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or getattr(request, "is_preview", False)
+        or page.get_view_restrictions().exists()
+    ):
+        return None
+    key = repr(
+        (
+            page.pk,
+            request.scheme,
+            request.get_host(),
+            fragment_key(request),  # the site, the language and the content's version
+            timezone.localdate().isoformat(),
+        )
+    )
+    return "page:" + hashlib.sha256(key.encode()).hexdigest()
+
+
+def _keepable(request, response) -> bool:
+    """Whether this drawing is every anonymous reader's, and nothing but the page.
+
+    Asking who the reader is reads the (empty) session of a reader without one, which
+    changes nothing; writing to it, or leaving a message, would set a cookie."""
+    session = getattr(request, "session", None)
+    messages = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and dict(response.headers) == {"Content-Type": KEPT_CONTENT_TYPE}
+        and not (session is not None and session.modified)
+        and not (messages is not None and messages.added_new)
+        and not response_is_private(request, response)
+    )
+
+
+def kept_page_response(page, request, draw):
+    """`draw()`'s answer for `page`, or the same answer kept from an earlier reader."""
+    key = kept_page_key(page, request)
+    if key is None:
+        return draw()
+    cache = caches["template_fragments"]
+    kept = cache.get(key)
+    if kept is not None:
+        response = HttpResponse(kept, content_type=KEPT_CONTENT_TYPE)
+    else:
+        response = draw()
+        if hasattr(response, "render"):
+            response.render()
+        if _keepable(request, response):
+            cache.set(key, response.content.decode(), PAGE_TIMEOUT)
+    # Kept or not, the answer is for readers without a session: a session cookie changes it.
+    patch_vary_headers(response, ["Cookie"])
+    return response
