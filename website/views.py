@@ -19,6 +19,7 @@ from wagtail.search.query import Or, Phrase, PlainText
 from core.http_cache import ROBOTS, SEARCH, public_cache
 from core.models import SiteSettings
 from core.numbers import whole_number
+from core.page_cache import kept_view
 from core.site_cache import fragment_key, public_pages, site_cached
 from website.page_meta import page_description
 from website.search_words import search_vocabulary, spelling_correction
@@ -87,6 +88,7 @@ def search_answer(request, query) -> dict:
 
 @require_GET
 @public_cache(SEARCH)
+@kept_view("site-search")
 def search(request):
     """Search every live, public page; what the reader typed is never stored.
 
@@ -100,7 +102,8 @@ def search(request):
     A query is kept under a keyed hash of its cleaned words (an HMAC with the site's secret
     key: the words cannot be recovered from the shared cache by hashing guesses), whatever
     its length, and only while it is asked (`SITE_CACHE_TIMEOUT`); Varnish already keeps
-    every search's page in memory for the same reason, for as long."""
+    every search's page in memory for the same reason, for as long. The page as drawn is
+    kept too, per whole query string, for readers without a session (core/page_cache.py)."""
     query = clean_search_query(request.GET.get("q", ""))
     answer = {"results": [], "corrected_query": "", "searched_instead": False}
     if query:

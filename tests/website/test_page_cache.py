@@ -162,3 +162,22 @@ def test_a_plain_drawing_is_kept_for_the_next_reader(demo_site):
             kept_page_response(article, request, lambda: HttpResponse(next(drawings))).content
         )
     assert answers == [b"first drawing", b"first drawing"]
+
+
+# Site search's page is kept the same way, per whole query string, in the process only.
+
+
+def test_a_search_asked_again_is_sent_without_drawing_it_again(demo_site, client):
+    first = client.get("/search/", {"q": "latch"})
+    again = client.get("/search/", {"q": "latch"})
+    assert first.templates and not again.templates
+    assert again.content == first.content
+    assert "Call 911 now if" in visible_text(client.get("/search/", {"q": "latch", "region": "us"}))
+    assert "Call 999 now if" in visible_text(client.get("/search/", {"q": "latch"}))
+
+
+def test_an_editors_search_is_drawn_for_the_editor(demo_site, client, superuser):
+    editor = Client()
+    editor.force_login(superuser)
+    client.get("/search/", {"q": "latch"})  # kept for readers
+    assert editor.get("/search/", {"q": "latch"}).templates
