@@ -119,7 +119,20 @@ def search_paths(prefix: str, centre, spread, filters, rng) -> list[str]:
     return sorted(paths)
 
 
+# Each measured run follows this long of the same load, not counted: the workers have
+# finished starting and imported what they need, Varnish and the caches hold what the
+# target reads, connections are open. Without it the first target ran while five workers
+# were still importing Django.
+WARM_UP_SECONDS = int(os.environ.get("LOADTEST_WARM_UP_SECONDS", "3"))
+
+
 def wrk_run(*, url: str, paths_file: Path, headers=()) -> dict:
+    if WARM_UP_SECONDS:
+        wrk_once(url=url, paths_file=paths_file, headers=headers, seconds=WARM_UP_SECONDS)
+    return wrk_once(url=url, paths_file=paths_file, headers=headers, seconds=SECONDS)
+
+
+def wrk_once(*, url: str, paths_file: Path, headers, seconds: int) -> dict:
     result = subprocess.run(
         [
             WRK,
@@ -128,7 +141,7 @@ def wrk_run(*, url: str, paths_file: Path, headers=()) -> dict:
             "-c",
             str(CONNECTIONS),
             "-d",
-            f"{SECONDS}s",
+            f"{seconds}s",
             "--timeout",
             "10s",
             *headers,
@@ -139,7 +152,7 @@ def wrk_run(*, url: str, paths_file: Path, headers=()) -> dict:
         ],  # fmt: skip
         capture_output=True,
         text=True,
-        timeout=SECONDS + 60,
+        timeout=seconds + 60,
     )
     line = next((line for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
     if line is None:
@@ -181,10 +194,13 @@ def database_active_ms() -> float:
 
 
 def server_cost_run(*, master_pid: int, **wrk_arguments) -> dict:
-    """`wrk_run`, with the CPU and SQL milliseconds each request cost the server."""
+    """`wrk_run`, with the CPU and SQL milliseconds each request cost the server (the
+    warm-up before the statistics are read, so it is not counted)."""
+    if WARM_UP_SECONDS:
+        wrk_once(**wrk_arguments, seconds=WARM_UP_SECONDS)
     time.sleep(STATS_FLUSH_SECONDS)
     cpu_before, sql_before = workers_cpu_seconds(master_pid), database_active_ms()
-    result = wrk_run(**wrk_arguments)
+    result = wrk_once(**wrk_arguments, seconds=SECONDS)
     time.sleep(STATS_FLUSH_SECONDS)
     cpu_after, sql_after = workers_cpu_seconds(master_pid), database_active_ms()
     served = max(result["requests"], 1)
