@@ -197,6 +197,14 @@ def site_for_request(request) -> Site | None:
     return site_cached(f"site:{hostname}:{port}", find)
 
 
+def site_root_paths() -> list:
+    """Wagtail's `Site.get_site_root_paths()`, which every page's URL is worked out from,
+    from the site cache: Wagtail keeps it in the shared cache, a round trip each request.
+    Every change Wagtail clears it for (a site saved or deleted, a site's root page saved)
+    clears the site cache too (`core/signals.py`)."""
+    return site_cached("site-root-paths", Site.get_site_root_paths)
+
+
 def fragment_key(request) -> str:
     """What a cached header or footer fragment varies on: the site, the language, the version."""
     site = Site.find_for_request(request)

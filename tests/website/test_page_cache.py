@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -181,3 +182,25 @@ def test_an_editors_search_is_drawn_for_the_editor(demo_site, client, superuser)
     editor.force_login(superuser)
     client.get("/search/", {"q": "latch"})  # kept for readers
     assert editor.get("/search/", {"q": "latch"}).templates
+
+
+def test_a_page_drawn_again_asks_the_shared_cache_for_the_version_alone(demo_site, client):
+    """Everything else a drawn page needs (the site, the sites' root paths that every link
+    is worked out from, settings, menu, drawn parts) this process already holds under that
+    version: one round trip to Redis a request, whatever a later change adds to the page.
+    (A query string, so the article is drawn, not sent as kept.)"""
+    url = f"{ARTICLE}?from=menu"
+    client.get(url)
+    reads = []
+    original_get = cache.get
+
+    def recording_get(key, *args, **kwargs):
+        reads.append(key)
+        return original_get(key, *args, **kwargs)
+
+    cache.get = recording_get
+    try:
+        assert client.get(url).templates  # drawn
+    finally:
+        del cache.get
+    assert reads == ["site-cache:version"]
