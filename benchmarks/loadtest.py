@@ -5,7 +5,8 @@ deploy/gunicorn.conf.py under production settings, Varnish with deploy/varnish/m
 front of it and nginx with deploy/nginx/milk.conf in front of Varnish, on a database
 (LOADTEST_DATABASE_URL) with the demo content and LOADTEST_LISTINGS demo listings
 (100,000). wrk, a separate process, then drives each target with 50 connections for
-LOADTEST_SECONDS (default 30), through nginx and Varnish
+LOADTEST_SECONDS (default 30, after LOADTEST_WARM_UP_SECONDS of the same load, 3, not
+counted), through nginx and Varnish
 as visitors reach the site and directly against gunicorn, and prints requests per second,
 p50/p99 latency and the count of non-2xx responses. As ceilings, in the same run: the
 article saved as a static file that nginx serves, and a minimal Django view

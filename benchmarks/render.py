@@ -1,11 +1,12 @@
 """`python -m benchmarks.render`: what each uncached page costs to render, in process.
 
-Renders the load test's targets (the article, a factor page, a listing, the three directory
-searches, the API and site search) through Django's own WSGI handler, under production
-settings on the load test's database and Redis (`make loadtest` builds them), and prints
-the CPU milliseconds each request takes (process time, median of `--runs`). `--profile`
-adds the functions that take the most time, from cProfile, for one target
-(`--only article`). It finds where time goes; `make loadtest` says what a server carries.
+Renders the load test's targets (the article as kept whole and drawn afresh, a factor page,
+a listing, the three directory searches, the API and site search) through Django's own
+WSGI handler, under production settings on the load test's database and Redis (`make
+loadtest` builds them), and prints the CPU milliseconds each request takes (process time,
+median of `--runs`). `--profile` adds the functions that take the most time, from
+cProfile, for one target (`--only article`). It finds where time goes; `make loadtest`
+says what a server carries.
 
     .venv/bin/python -m benchmarks.render [--runs 200] [--only article] [--profile]
 """
