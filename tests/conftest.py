@@ -6,6 +6,7 @@ inside it (what Django's `setUpTestData` does for a class). Tests in a module th
 after the module's other tests, so those never see it.
 """
 
+import contextlib
 import os
 
 import pytest
@@ -84,6 +85,24 @@ def visible_text(response):
     for hidden in soup(["script", "style", "template"]):
         hidden.decompose()
     return " ".join(soup.get_text(" ").split())
+
+
+@contextlib.contextmanager
+def shared_cache_reads():
+    """Every key read from the shared cache (local memory in tests; Redis in production,
+    a round trip each) while the block runs, in order."""
+    reads = []
+    original_get = cache.get
+
+    def recording_get(key, *args, **kwargs):
+        reads.append(key)
+        return original_get(key, *args, **kwargs)
+
+    cache.get = recording_get
+    try:
+        yield reads
+    finally:
+        del cache.get
 
 
 @pytest.fixture(autouse=True)

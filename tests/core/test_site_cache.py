@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from core.models import SiteSettings
 from core.site_cache import LocalCopies, request_scope, site_cache_clear, site_cached
+from tests.conftest import shared_cache_reads
 from tests.factories import DirectoryPageFactory, StandardPageFactory, UserFactory
 from tests.website.admin_forms import edit_page, form_data
 
@@ -227,18 +228,8 @@ CACHE_NAMESPACE = "site-cache"
 def test_a_request_reads_the_cache_version_once(client, about):
     """A page asks the site cache a dozen times; the version costs one read, not one each."""
     get_twice(client, "/about/")
-    reads = []
-    original_get = cache.get
-
-    def counting_get(key, *args, **kwargs):
-        reads.append(key)
-        return original_get(key, *args, **kwargs)
-
-    cache.get = counting_get
-    try:
+    with shared_cache_reads() as reads:
         client.get("/about/")
-    finally:
-        del cache.get
     assert reads.count(f"{CACHE_NAMESPACE}:version") == 1, reads
 
 

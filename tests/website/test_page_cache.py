@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
-from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -23,7 +22,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from core.page_cache import kept_page_key, kept_page_response
-from tests.conftest import visible_text
+from tests.conftest import shared_cache_reads, visible_text
 from tests.website.test_frontend_cache import ARTICLE
 from website.models import ArticlePage
 
@@ -191,16 +190,6 @@ def test_a_page_drawn_again_asks_the_shared_cache_for_the_version_alone(demo_sit
     (A query string, so the article is drawn, not sent as kept.)"""
     url = f"{ARTICLE}?from=menu"
     client.get(url)
-    reads = []
-    original_get = cache.get
-
-    def recording_get(key, *args, **kwargs):
-        reads.append(key)
-        return original_get(key, *args, **kwargs)
-
-    cache.get = recording_get
-    try:
+    with shared_cache_reads() as reads:
         assert client.get(url).templates  # drawn
-    finally:
-        del cache.get
     assert reads == ["site-cache:version"]
