@@ -8,9 +8,11 @@ front of it and nginx with deploy/nginx/milk.conf in front of Varnish, on a data
 LOADTEST_SECONDS (default 30, after LOADTEST_WARM_UP_SECONDS of the same load, 3, not
 counted), through nginx and Varnish
 as visitors reach the site and directly against gunicorn, and prints requests per second,
-p50/p99 latency and the count of non-2xx responses. As ceilings, in the same run: the
-article saved as a static file that nginx serves, and a minimal Django view
-(benchmarks/minimal_wsgi.py) under the same gunicorn configuration.
+p50/p99 latency and the count of non-2xx responses. As ceilings, in the same run, before
+the targets and again after them (each ratio is to the mean of the two): the article saved
+as a static file that nginx serves, and a minimal Django view (benchmarks/minimal_wsgi.py)
+under the same gunicorn configuration. LOADTEST_TARGETS="article,site search" runs only
+those targets (and the ceilings), to look into one; only a run of them all is written down.
 
 For each target straight at gunicorn it also reports what a request costs the server:
 CPU milliseconds (the gunicorn workers' user and system time over the run, from
@@ -125,6 +127,9 @@ def search_paths(prefix: str, centre, spread, filters, rng) -> list[str]:
 # target reads, connections are open. Without it the first target ran while five workers
 # were still importing Django.
 WARM_UP_SECONDS = int(os.environ.get("LOADTEST_WARM_UP_SECONDS", "3"))
+# Some targets only, by name ("article,directory API"), to look into one; the ceilings are
+# always measured. A run of them all is the one whose figures are reported.
+ONLY = [name.strip() for name in os.environ.get("LOADTEST_TARGETS", "").split(",") if name.strip()]
 
 
 def wrk_run(*, url: str, paths_file: Path, headers=()) -> dict:
@@ -240,9 +245,7 @@ def shared_cache_check(env, ports):
 def table_lines(rows) -> list[str]:
     """The results as a Markdown table: each target, its ratio to its ceiling, and for the
     targets straight at gunicorn what a request cost the server."""
-    by = {(target, via): result for target, via, result in rows}
-    minimal = by[("minimal Django view", "gunicorn")]["rps"]
-    static = by[("article (static file)", "nginx")]["rps"]
+    minimal, static = ceiling_rps(rows, MINIMAL), ceiling_rps(rows, STATIC)
     lines = [
         "| target | via | req/s | ratio to ceiling | p50 ms | p99 ms | CPU ms/req | SQL ms/req "
         "| non-2xx |",
@@ -286,7 +289,8 @@ def report_write(rows, *, speed_before: float, speed_after: float) -> Path:
         f"{os.cpu_count()} cores. Machine speed (reference loop, lower is faster): "
         f"{speed_before:.1f} ms before, {speed_after:.1f} ms after. Ceilings: the "
         "minimal Django view under the same gunicorn (targets via gunicorn) and the "
-        "article as a static file from nginx (targets via nginx+Varnish).",
+        "article as a static file from nginx (targets via nginx+Varnish), each measured "
+        "before the targets and after them; a ratio is to the mean of the two.",
         "",
         *table_lines(rows),
         "",
@@ -391,8 +395,9 @@ def main():
                 static_root=static_root,
             )  # fmt: skip
         table_print(rows)
-        report = report_write(rows, speed_before=speed_before, speed_after=machine_speed_ms())
-        log(f"Written to {report.relative_to(ROOT)}")
+        if not ONLY:  # only a run of every target is written down
+            report = report_write(rows, speed_before=speed_before, speed_after=machine_speed_ms())
+            log(f"Written to {report.relative_to(ROOT)}")
         summary_print(rows)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
@@ -421,14 +426,19 @@ def targets_run(*, directory, env, https_port, app_port, app_pid, minimal_port, 
     targets["site search"] = [
         f"/search/?{urlencode({'q': f'{a} {b}'})}" for a in SEARCH_WORDS for b in SEARCH_WORDS
     ]
+    if ONLY:
+        unknown = set(ONLY) - set(targets)
+        if unknown:
+            raise SystemExit(f"LOADTEST_TARGETS: no target {', '.join(sorted(unknown))}")
+        targets = {name: paths for name, paths in targets.items() if name in ONLY}
     headers = {"X-Forwarded-Proto": "https", "Host": "localhost"}
     # The article as a static file, for nginx's ceiling.
     _, article_html = fetch(f"http://127.0.0.1:{app_port}{urls['article']}", headers)
     (static_root / "loadtest").mkdir(exist_ok=True)
     (static_root / "loadtest" / "article.html").write_bytes(article_html)
 
-    rows = []
     front = f"https://127.0.0.1:{https_port}"
+    rows = ceilings_run(directory=directory, front=front, minimal_port=minimal_port, when=BEFORE)
     for name, paths in targets.items():
         paths_file = paths_write(directory, name, paths)
         log(f"{name} via nginx+Varnish: {len(paths)} distinct paths, {SECONDS} s")
@@ -445,33 +455,46 @@ def targets_run(*, directory, env, https_port, app_port, app_pid, minimal_port, 
             master_pid=app_pid, url=gunicorn_url, paths_file=paths_file, headers=FROM_NGINX
         )
         rows.append((name, "gunicorn", result))
-    static_file = paths_write(directory, "static", ["/static/loadtest/article.html"])
-    log("ceiling: the article as a static file from nginx")
-    rows.append(
-        ("article (static file)", "nginx", wrk_run(url=front, paths_file=static_file, headers=[]))
-    )
-    minimal_file = paths_write(directory, "minimal", ["/"])
-    log("ceiling: a minimal Django view under the same gunicorn config")
-    rows.append(
-        (
-            "minimal Django view",
-            "gunicorn",
-            wrk_run(url=f"http://127.0.0.1:{minimal_port}", paths_file=minimal_file),
-        )
+    rows.extend(
+        ceilings_run(directory=directory, front=front, minimal_port=minimal_port, when=AFTER)
     )
     return rows
 
 
+STATIC, MINIMAL = "article (static file)", "minimal Django view"
+BEFORE, AFTER = "before the targets", "after them"
+
+
+def ceilings_run(*, directory, front, minimal_port, when: str) -> list:
+    """The two ceilings: the article as a static file from nginx, and a minimal Django view.
+
+    Measured before the targets and again after them; each ratio is to the mean of the
+    two, so a machine whose speed drifts during the ten minutes between them does not
+    flatter or wrong the targets measured near one end."""
+    static_file = paths_write(directory, "static", ["/static/loadtest/article.html"])
+    log(f"ceiling, {when}: the article as a static file from nginx")
+    static = wrk_run(url=front, paths_file=static_file, headers=[])
+    minimal_file = paths_write(directory, "minimal", ["/"])
+    log(f"ceiling, {when}: a minimal Django view under the same gunicorn config")
+    minimal = wrk_run(url=f"http://127.0.0.1:{minimal_port}", paths_file=minimal_file)
+    return [(f"{STATIC}, {when}", "nginx", static), (f"{MINIMAL}, {when}", "gunicorn", minimal)]
+
+
+def ceiling_rps(rows, name: str) -> float:
+    """The mean requests a second of the ceiling `name`'s runs."""
+    found = [result["rps"] for target, _, result in rows if target.startswith(f"{name}, ")]
+    return sum(found) / len(found)
+
+
 def summary_print(rows):
     by = {(target, via): result for target, via, result in rows}
-    article = by[("article", "nginx+Varnish")]["rps"]
-    static = by[("article (static file)", "nginx")]["rps"]
-    app = by[("article", "gunicorn")]["rps"]
-    minimal = by[("minimal Django view", "gunicorn")]["rps"]
+    minimal, static = ceiling_rps(rows, MINIMAL), ceiling_rps(rows, STATIC)
     bad = sum(result["non2xx"] + result["socket_errors"] for _, _, result in rows)
     print()  # noqa: T201
-    print(f"article through nginx+Varnish / nginx static file: {article / static:.2f}")  # noqa: T201
-    print(f"article from gunicorn / minimal Django view:       {app / minimal:.2f}")  # noqa: T201
+    if ("article", "gunicorn") in by:
+        article, app = by[("article", "nginx+Varnish")]["rps"], by[("article", "gunicorn")]["rps"]
+        print(f"article through nginx+Varnish / nginx static file: {article / static:.2f}")  # noqa: T201
+        print(f"article from gunicorn / minimal Django view:       {app / minimal:.2f}")  # noqa: T201
     print(f"non-2xx responses or socket errors in all runs:   {bad}")  # noqa: T201
     if bad:
         raise SystemExit(1)
