@@ -14,16 +14,22 @@ def result(rps, **extra):
     return {"rps": rps, "p50_ms": 10.0, "p99_ms": 30.0, "non2xx": 0, "socket_errors": 0, **extra}
 
 
-def test_the_table_gives_each_target_its_ratio_and_cost():
+def test_the_table_gives_each_target_its_ratio_to_its_ceilings_mean_and_cost():
+    """Each ceiling is measured before the targets and after them; a ratio is to the mean."""
     rows = [
+        ("article (static file), before the targets", "nginx", result(7000)),
+        ("minimal Django view, before the targets", "gunicorn", result(1500)),
         ("article", "nginx+Varnish", result(4000)),
         ("article", "gunicorn", result(100, cpu_ms=18.5, sql_ms=3.25)),
-        ("article (static file)", "nginx", result(8000)),
-        ("minimal Django view", "gunicorn", result(2000)),
+        ("article (static file), after them", "nginx", result(9000)),
+        ("minimal Django view, after them", "gunicorn", result(2500)),
     ]
     lines = loadtest.table_lines(rows)
-    assert lines[2] == "| article | nginx+Varnish | 4000 | 0.500× | 10.0 | 30.0 |  |  | 0 |"
-    assert lines[3] == "| article | gunicorn | 100 | 0.050× | 10.0 | 30.0 | 18.5 | 3.2 | 0 |"
+    assert lines[4] == "| article | nginx+Varnish | 4000 | 0.500× | 10.0 | 30.0 |  |  | 0 |"
+    assert lines[5] == "| article | gunicorn | 100 | 0.050× | 10.0 | 30.0 | 18.5 | 3.2 | 0 |"
+    assert lines[2].startswith(
+        "| article (static file), before the targets | nginx | 7000 | 0.875× "
+    )
 
 
 def test_the_cpu_time_of_a_masters_workers_is_counted():
