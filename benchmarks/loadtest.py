@@ -133,9 +133,14 @@ ONLY = [name.strip() for name in os.environ.get("LOADTEST_TARGETS", "").split(",
 
 
 def wrk_run(*, url: str, paths_file: Path, headers=()) -> dict:
-    if WARM_UP_SECONDS:
-        wrk_once(url=url, paths_file=paths_file, headers=headers, seconds=WARM_UP_SECONDS)
+    warm_up(url=url, paths_file=paths_file, headers=headers)
     return wrk_once(url=url, paths_file=paths_file, headers=headers, seconds=SECONDS)
+
+
+def warm_up(**wrk_arguments) -> None:
+    """`WARM_UP_SECONDS` of the load about to be measured, not counted."""
+    if WARM_UP_SECONDS:
+        wrk_once(**wrk_arguments, seconds=WARM_UP_SECONDS)
 
 
 def wrk_once(*, url: str, paths_file: Path, headers, seconds: int) -> dict:
@@ -202,8 +207,7 @@ def database_active_ms() -> float:
 def server_cost_run(*, master_pid: int, **wrk_arguments) -> dict:
     """`wrk_run`, with the CPU and SQL milliseconds each request cost the server (the
     warm-up before the statistics are read, so it is not counted)."""
-    if WARM_UP_SECONDS:
-        wrk_once(**wrk_arguments, seconds=WARM_UP_SECONDS)
+    warm_up(**wrk_arguments)
     time.sleep(STATS_FLUSH_SECONDS)
     cpu_before, sql_before = workers_cpu_seconds(master_pid), database_active_ms()
     result = wrk_once(**wrk_arguments, seconds=SECONDS)

@@ -123,34 +123,13 @@ def _not_found(request, response):
     response.status_code = 404
 
 
-@pytest.mark.parametrize(
-    "personalise",
-    [_personal_token, _session_written, _message_left, _cookie_set, _header_added, _not_found],
-)
-def test_a_drawing_that_is_not_every_readers_is_never_kept(demo_site, personalise):
-    article = ArticlePage.objects.get()
-    drawings = iter(["first drawing", "second drawing"])
-
-    def request_made():
-        request = RequestFactory().get(ARTICLE, HTTP_HOST="localhost")
-        request.session = SessionStore()
-        request._messages = FallbackStorage(request)
-        return request
-
-    def draw(request):
-        response = HttpResponse(next(drawings))
-        personalise(request, response)
-        return response
-
-    first = request_made()
-    kept_page_response(article, first, lambda: draw(first))
-    second = request_made()
-    answer = kept_page_response(article, second, lambda: draw(second))
-    assert b"first drawing" not in answer.content
+def _nothing_personal(request, response):
+    pass
 
 
-def test_a_plain_drawing_is_kept_for_the_next_reader(demo_site):
-    """The same harness as above with nothing personal: so the test above can fail."""
+def _drawn_twice(personalise) -> list[bytes]:
+    """Two readers ask for the article in turn, each drawing (when drawn) made personal by
+    `personalise`; what each is sent."""
     article = ArticlePage.objects.get()
     drawings = iter(["first drawing", "second drawing"])
     answers = []
@@ -158,9 +137,28 @@ def test_a_plain_drawing_is_kept_for_the_next_reader(demo_site):
         request = RequestFactory().get(ARTICLE, HTTP_HOST="localhost")
         request.session = SessionStore()
         request._messages = FallbackStorage(request)
-        answers.append(
-            kept_page_response(article, request, lambda: HttpResponse(next(drawings))).content
-        )
+
+        def draw(request=request):
+            response = HttpResponse(next(drawings))
+            personalise(request, response)
+            return response
+
+        answers.append(kept_page_response(article, request, draw).content)
+    return answers
+
+
+@pytest.mark.parametrize(
+    "personalise",
+    [_personal_token, _session_written, _message_left, _cookie_set, _header_added, _not_found],
+)
+def test_a_drawing_that_is_not_every_readers_is_never_kept(demo_site, personalise):
+    _first, answer = _drawn_twice(personalise)
+    assert b"first drawing" not in answer
+
+
+def test_a_plain_drawing_is_kept_for_the_next_reader(demo_site):
+    """The same harness as above with nothing personal: so the test above can fail."""
+    answers = _drawn_twice(_nothing_personal)
     assert answers == [b"first drawing", b"first drawing"]
 
 
