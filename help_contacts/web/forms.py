@@ -60,16 +60,29 @@ class YesNoField(forms.Field):
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
 
+class FixedChoices:
+    """A choice field or widget whose options are the same for every form: forms share them.
+
+    Django copies every field's options for each form it builds, and its widget's options
+    again (normalising each, lazy labels and all), so that a form may change its own. These
+    never change in place (a form that needs others assigns a new list, which replaces them
+    for that form alone), and the copies cost more than validating a search."""
+
+    def __deepcopy__(self, memo):
+        base = forms.Widget if isinstance(self, forms.Widget) else forms.Field
+        return base.__deepcopy__(self, memo)
+
+
 # The directory's widgets are drawn by one template each, options written in a loop rather
 # than through Django's template per option: the search form holds some sixty options and
 # is drawn on every search, where the include per option cost more than the search itself.
 
 
-class CheckboxList(forms.CheckboxSelectMultiple):
+class CheckboxList(FixedChoices, forms.CheckboxSelectMultiple):
     template_name = "help_contacts/widgets/checkbox_list.html"
 
 
-class Select(forms.Select):
+class Select(FixedChoices, forms.Select):
     template_name = "help_contacts/widgets/select.html"
 
 
@@ -82,6 +95,14 @@ class SingleSelectMultiple(Select):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"].pop("multiple", None)
         return context
+
+
+class FixedTypedChoiceField(FixedChoices, forms.TypedChoiceField):
+    pass
+
+
+class FixedMultipleChoiceField(FixedChoices, forms.MultipleChoiceField):
+    pass
 
 
 def coordinate_text(coordinate: float) -> str:
@@ -119,7 +140,7 @@ class DirectorySearchForm(DirectoryForm):
         max_value=180,
         widget=forms.HiddenInput,
     )
-    radius = forms.TypedChoiceField(
+    radius = FixedTypedChoiceField(
         label=_("Distance"),
         choices=RADIUS_CHOICES,
         coerce=ascii_int,
@@ -128,22 +149,22 @@ class DirectorySearchForm(DirectoryForm):
         initial=DEFAULT_RADIUS_KM,
         widget=Select,
     )
-    language = forms.MultipleChoiceField(
+    language = FixedMultipleChoiceField(
         label=_("Language"),
         choices=[("", _("Any language")), *Language.choices],
         required=False,
         widget=SingleSelectMultiple,
     )
-    service = forms.MultipleChoiceField(
+    service = FixedMultipleChoiceField(
         label=_("Type of help"), choices=Service.choices, required=False, widget=CheckboxList
     )
-    specialty = forms.MultipleChoiceField(
+    specialty = FixedMultipleChoiceField(
         label=_("Experienced with"),
         choices=Specialty.choices,
         required=False,
         widget=CheckboxList,
     )
-    cost = forms.MultipleChoiceField(
+    cost = FixedMultipleChoiceField(
         label=_("Cost"), choices=Cost.choices, required=False, widget=CheckboxList
     )
     accepting = YesNoField(
