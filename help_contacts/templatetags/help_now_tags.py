@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 
 from core.models import SiteSettings, WarningSigns
@@ -31,6 +32,19 @@ def card_region(request, site_settings, page_region=None):
     page's own (the place searched, the listing's country), else the site's."""
     chosen = region_from_query(request.GET.get("region")) if request is not None else None
     return chosen or page_region or site_settings.region
+
+
+def other_regions(request, region) -> list[tuple[str, str, str]]:
+    """Each other region, its name and the address of this page for it: the page's query
+    with `region` set, as `{% querystring region=value %}` writes it, worked out here once
+    for the whole list rather than by the template tag for each link."""
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    links = []
+    for value, label in Region.choices:
+        if value != region:
+            query["region"] = value
+            links.append((value, label, f"?{query.urlencode()}"))
+    return links
 
 
 def card_cache_key(request, region) -> str | None:
@@ -65,7 +79,7 @@ def get_help_now(context, region=None, signs=None):
         "help": help_numbers,
         "words": help_numbers.words,
         "region": region,
-        "other_regions": [(value, label) for value, label in Region.choices if value != region],
+        "other_regions": other_regions(request, region),
         # Read only when the card's body is drawn: with it in the render cache, not at all.
         "signs": (
             signs

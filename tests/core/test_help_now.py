@@ -183,6 +183,14 @@ def test_a_reader_can_choose_her_country_in_the_url_and_the_page_stays_cacheable
     assert us_signs.region == "us"
 
 
+def test_the_country_switch_keeps_the_rest_of_the_query_and_replaces_the_region(client, pages):
+    site_settings(region="uk", warning_signs=WarningSignsFactory())
+    html = client.get(pages["article"], {"ref": "a&b <c>", "region": "us"}).content.decode()
+    assert 'href="?ref=a%26b+%3Cc%3E&amp;region=uk"' in html
+    assert 'href="?ref=a%26b+%3Cc%3E&amp;region=eu"' in html
+    assert "region=us" not in html.split('class="help-now__region')[1].split("</p>")[0]
+
+
 @pytest.mark.parametrize("value", ["xx", "US", "ｕｓ", "uk\x00", "", "u" * 5000])
 def test_a_region_that_is_not_one_is_ignored(client, pages, value):
     site_settings(region="uk", warning_signs=WarningSignsFactory())

@@ -292,3 +292,15 @@ def test_a_deploys_migrate_drops_what_the_old_release_drew():
     )  # fmt: skip
     with request_scope():
         assert site_cached("drawn", lambda: "by the new release") == "by the new release"
+
+
+def test_the_menu_marks_the_page_being_read_on_every_page(client, home, about):
+    def current(response):
+        nav = re.search(r'<nav class="site-nav".*?</nav>', response.content.decode(), re.S)
+        return re.findall(r'<a href="([^"]+)" aria-current="([^"]+)"', nav.group(0))
+
+    assert current(get_twice(client, "/about/")) == [("/about/", "page")]
+    assert current(get_twice(client, "/")) == []
+    child = StandardPageFactory(parent=about, title="Our team", slug="team")
+    assert current(get_twice(client, child.url)) == [("/about/", "true")]
+    assert current(client.get("/about/")) == [("/about/", "page")]
