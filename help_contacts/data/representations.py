@@ -6,11 +6,13 @@ directory page and the CSV and HSDS interchange all start from the same pieces h
 listing says reaches every representation at once.
 """
 
+import functools
+
 from django.conf import settings
 from django.utils.formats import date_format, number_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from core.json_script import json_for_script
 from help_contacts.data.choices import Service
@@ -70,12 +72,19 @@ def distance_label(km: float | None) -> str:
     """'2.4 km (1.5 mi)', with one decimal under 10 km and none above."""
     if km is None:
         return ""
-    miles = km / KM_PER_MILE
     digits = 1 if km < 10 else 0
     # number_format truncates, so round first: 0.29 km reads 0.3 km, not 0.2 km.
-    km_text = number_format(round(km, digits), digits)
-    miles_text = number_format(round(miles, digits), digits)
-    return f"{km_text} km ({miles_text} mi)"
+    return _distance_text(
+        get_language(), round(km, digits), round(km / KM_PER_MILE, digits), digits
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _distance_text(language: str | None, km: float, miles: float, digits: int) -> str:
+    """A rounded distance in the active language (`language` is its key here): a page of
+    results says a few dozen, from a few hundred that can be said at all, each worked out
+    once per process rather than through the locale's number format each time."""
+    return f"{number_format(km, digits)} km ({number_format(miles, digits)} mi)"
 
 
 def directions_url(*, consultant: Consultant) -> str:
@@ -247,7 +256,12 @@ def card_url(consultant: Consultant, listing_base_url: str, search_query: str = 
 
 def card_distance(consultant: Consultant) -> SafeString:
     """'3.2 km away', as a nearby result's card says it."""
-    return _filled_in(gettext("%(distance)s away"), distance=distance_label(consultant.distance_km))
+    return _card_distance_text(distance_label(consultant.distance_km), get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _card_distance_text(distance: str, language: str | None) -> SafeString:
+    return _filled_in(gettext("%(distance)s away"), distance=distance)
 
 
 def listing_cards(
