@@ -6,11 +6,12 @@ front of it and nginx with deploy/nginx/milk.conf in front of Varnish, on a data
 (LOADTEST_DATABASE_URL) with the demo content and LOADTEST_LISTINGS demo listings
 (100,000). wrk, a separate process, then drives each target with 50 connections for
 LOADTEST_SECONDS (default 30, after LOADTEST_WARM_UP_SECONDS of the same load, 3, not
-counted), through nginx and Varnish
-as visitors reach the site and directly against gunicorn, and prints requests per second,
-p50/p99 latency and the count of non-2xx responses. As ceilings, in the same run, before
-the targets and again after them (each ratio is to the mean of the two): the article saved
-as a static file that nginx serves, and a minimal Django view (benchmarks/minimal_wsgi.py)
+counted), through nginx and Varnish as visitors reach the site and directly against
+gunicorn, and prints requests per second, p50/p99 latency and the count of non-2xx
+responses. The first target, robots.txt, is the site's floor: a few lines through every
+middleware with no template or query. As ceilings, in the same run, before the targets
+and again after them (each ratio is to the mean of the two): the article saved as a
+static file that nginx serves, and a minimal Django view (benchmarks/minimal_wsgi.py)
 under the same gunicorn configuration. LOADTEST_TARGETS="article,site search" runs only
 those targets (and the ceilings), to look into one; only a run of them all is written down.
 
@@ -416,6 +417,9 @@ def targets_run(*, directory, env, https_port, app_port, app_pid, minimal_port, 
     )  # fmt: skip
     rng = random.Random(20261129)
     targets = {
+        # The cheapest answer the site gives: a few lines of text through every middleware,
+        # with no template, query or cache. What any page costs at the least.
+        FLOOR: ["/robots.txt"],
         "article": [urls["article"]],
         # The article drawn for each request, as after a publish: a query string (here one
         # the page ignores) means it is never kept whole (core/page_cache.py).
@@ -466,6 +470,7 @@ def targets_run(*, directory, env, https_port, app_port, app_pid, minimal_port, 
 
 
 STATIC, MINIMAL = "article (static file)", "minimal Django view"
+FLOOR = "robots.txt (the site's floor)"
 BEFORE, AFTER = "before the targets", "after them"
 
 
