@@ -14,6 +14,7 @@ sees its own changes until the timeout.
 """
 
 import pickle
+import sys
 import threading
 import uuid
 from collections import OrderedDict
@@ -27,6 +28,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.http.request import split_domain_port
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from wagtail.models import PageManager, PageViewRestriction, Site
@@ -57,49 +59,60 @@ def request_scope():
         scopes.pop()
 
 
+_TEXT, _PICKLED = "text", "pickled"
+# Exactly these types (not subclasses, which may carry state of their own): text that no
+# reader can change.
+_UNCHANGEABLE_TEXT = (str, SafeString)
+
+
 class LocalCopies:
     """This process's copies of entries already read from the shared cache, newest kept.
 
     An entry under a version never changes (a change makes a new version, and so new
     keys), so a copy is as good as the shared cache's, and the version, read from the
     shared cache once a request, is what decides which entries are current. Kept pickled,
-    so each reader gets its own objects and no request can change another's. At most
-    `size` entries, and with `max_bytes` at most that many bytes of them, are kept: the
-    oldest read go first."""
+    so each reader gets its own objects and no request can change another's; text (most
+    of what is kept: drawn parts of pages) cannot be changed, so it is kept as it is and
+    handed out without a copy. At most `size` entries, and with `max_bytes` at most that
+    many bytes of them, are kept: the oldest read go first."""
 
     def __init__(self, size: int, *, max_bytes: int | None = None):
         self.size = size
         self.max_bytes = max_bytes
-        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._items: OrderedDict[str, tuple] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, key: str):
         with self._lock:
-            blob = self._items.get(key)
-            if blob is None:
+            kept = self._items.get(key)
+            if kept is None:
                 return None
             self._items.move_to_end(key)
-        return pickle.loads(blob)
+        return kept[1] if kept[0] is _TEXT else pickle.loads(kept[1])
 
     def put(self, key: str, value) -> None:
-        blob = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        if self.max_bytes is not None and len(blob) > self.max_bytes:
+        if type(value) in _UNCHANGEABLE_TEXT:
+            kept = (_TEXT, value, sys.getsizeof(value))
+        else:
+            blob = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            kept = (_PICKLED, blob, len(blob))
+        if self.max_bytes is not None and kept[2] > self.max_bytes:
             return
         with self._lock:
             old = self._items.pop(key, None)
-            self._bytes += len(blob) - (len(old) if old is not None else 0)
-            self._items[key] = blob
+            self._bytes += kept[2] - (old[2] if old is not None else 0)
+            self._items[key] = kept
             while len(self._items) > self.size or (
                 self.max_bytes is not None and self._bytes > self.max_bytes
             ):
-                self._bytes -= len(self._items.popitem(last=False)[1])
+                self._bytes -= self._items.popitem(last=False)[1][2]
 
     def discard(self, key: str) -> None:
         with self._lock:
             old = self._items.pop(key, None)
             if old is not None:
-                self._bytes -= len(old)
+                self._bytes -= old[2]
 
     def clear(self) -> None:
         with self._lock:

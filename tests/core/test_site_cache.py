@@ -2,6 +2,7 @@
 editor's change shows on the very next request."""
 
 import re
+import sys
 
 import pytest
 
@@ -11,6 +12,7 @@ from django.db import connection
 from django.db.models.signals import post_migrate
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -269,6 +271,33 @@ def test_this_processs_copies_are_its_readers_own_and_bounded():
     copies.get("a")  # read recently, so kept
     copies.put("c", 3)
     assert (copies.get("a"), copies.get("b"), copies.get("c")) == (["first"], None, 3)
+
+
+def test_text_is_kept_as_it_is_and_counts_towards_the_bound():
+    """Drawn parts of pages are text, which no reader can change: handed out uncopied,
+    and still bounded by the bytes they take, with anything else that is kept."""
+    drawn = mark_safe("<p>" + "é" * 400 + "</p>")
+    copies = LocalCopies(size=10, max_bytes=sys.getsizeof(drawn) + 200)
+    copies.put("drawn", drawn)
+    assert copies.get("drawn") is drawn and isinstance(copies.get("drawn"), SafeString)
+    copies.put("small", ["a list", "copied for each reader"])
+    assert copies.get("small") == ["a list", "copied for each reader"]
+    assert copies.get("small") is not copies.get("small")
+    copies.put("more text", "x" * 300)  # over the bound: the oldest read goes
+    assert copies.get("drawn") is None and copies.get("more text") == "x" * 300
+    copies.discard("more text")
+    copies.put("drawn", drawn)  # the bytes of what was dropped were given back
+    assert copies.get("drawn") is drawn
+
+
+class Text(str):
+    """A subclass of str may hold state of its own: it is copied, like any other value."""
+
+
+def test_a_subclass_of_text_is_still_each_readers_own():
+    copies = LocalCopies(size=2)
+    copies.put("a", Text("value"))
+    assert copies.get("a") == "value" and copies.get("a") is not copies.get("a")
 
 
 def test_a_version_replaced_in_the_shared_cache_is_not_read_from_this_processs_copy():
