@@ -213,9 +213,14 @@ def main():
         for view in ("html", "api"):
             big, small = results[(GOAL_SIZE, name, view)], results[(SIZES[0], name, view)]
             ratio = big["p95"] / small["p95"]
-            met = big["p95"] <= GOAL_P95_MS[view] and ratio <= GOAL_RATIO
-            same_queries = big["queries"] == small["queries"]
-            ok = ok and met and same_queries
+            # The query count must not grow with the results; it may shrink (under three
+            # results, the page also reads the helplines).
+            met = (
+                big["p95"] <= GOAL_P95_MS[view]
+                and ratio <= GOAL_RATIO
+                and big["queries"] <= small["queries"]
+            )
+            ok = ok and met
             report(
                 f"{name:<12} {view:<5} p95 {big['p95']:.1f} ms (goal {GOAL_P95_MS[view]}), "
                 f"{ratio:.2f}x the 1,000-listing time (goal {GOAL_RATIO}x), "
