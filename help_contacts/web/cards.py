@@ -33,6 +33,7 @@ CARD_TIMEOUT = 60 * 60
 URL = "\x00url\x00"
 DISTANCE = "\x00distance\x00"
 PICKED = "\x00picked\x00"
+SEPARATOR = "\x00card\x00"  # between the cards drawn together
 _FIELDS = tuple(field.attname for field in Consultant._meta.concrete_fields)
 
 
@@ -71,17 +72,15 @@ def _drawn_for(request) -> str:
 def _drawn(listings, *, remote: bool) -> list[str]:
     """Each listing's card with markers where the search's own values go."""
     cards = listing_cards(listings=listings, listing_base_url="", remote=remote)
-    drawings = []
     for card in cards:
         card.update(url=URL, picked=PICKED)
         if not remote:
             card["distance"] = DISTANCE
-        drawings.append(
-            render_to_string(
-                "help_contacts/includes/listing_card.html", {"card": card, "remote": remote}
-            )
-        )
-    return drawings
+    drawn = render_to_string(
+        "help_contacts/includes/listing_cards.html",
+        {"cards": cards, "remote": remote, "separator": SEPARATOR},
+    )
+    return drawn.split(SEPARATOR)[: len(cards)]
 
 
 def result_cards(

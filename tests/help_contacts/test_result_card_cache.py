@@ -85,3 +85,24 @@ def test_without_a_shared_cache_every_card_is_drawn_afresh(
     client.get(URL, {"location": "London, UK"})
     client.get(URL, {"location": "London, UK"})
     assert drawings == [listing.pk, listing.pk]
+
+
+def test_cards_drawn_together_are_each_their_own_listings_with_every_word(
+    client, directory, places, drawings
+):
+    """The cards a search lacks are drawn in one go and cut apart: each must be its own
+    listing's, in the search's order, each with the words every card says."""
+    names = ["Ada Near", "Bea Middle", "Cat Far"]
+    for step, name in enumerate(names):
+        ConsultantFactory(
+            name=name, latitude=51.5074 + 0.01 * step, longitude=-0.1278, home_visit_radius_km=0
+        )
+    cards = cards_of(client.get(URL, {"lat": "51.507", "lon": "-0.128", "radius": "25"}))
+    assert len(drawings) == 3
+    assert [card.select_one("h3").get_text(strip=True) for card in cards] == names
+    for card, name in zip(cards, names, strict=True):
+        assert card["data-name"] == name
+        assert card.select_one(".badges")["aria-label"] == "At a glance"
+        assert "Add to a referral sheet" in card.select_one(".listing__pick").get_text()
+        assert "Directions" in card.select_one(".listing__actions").get_text()
+        assert "\x00" not in str(card)
