@@ -59,7 +59,6 @@ def request_scope():
         scopes.pop()
 
 
-_TEXT, _PICKLED = "text", "pickled"
 # Exactly these types (not subclasses, which may carry state of their own): text that no
 # reader can change.
 _UNCHANGEABLE_TEXT = (str, SafeString)
@@ -79,7 +78,7 @@ class LocalCopies:
     def __init__(self, size: int, *, max_bytes: int | None = None):
         self.size = size
         self.max_bytes = max_bytes
-        self._items: OrderedDict[str, tuple] = OrderedDict()
+        self._items: OrderedDict[str, tuple[str | bytes, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
@@ -89,30 +88,31 @@ class LocalCopies:
             if kept is None:
                 return None
             self._items.move_to_end(key)
-        return kept[1] if kept[0] is _TEXT else pickle.loads(kept[1])
+        value = kept[0]  # text as it is, anything else pickled (bytes)
+        return value if isinstance(value, str) else pickle.loads(value)
 
     def put(self, key: str, value) -> None:
         if type(value) in _UNCHANGEABLE_TEXT:
-            kept = (_TEXT, value, sys.getsizeof(value))
+            kept = (value, sys.getsizeof(value))
         else:
             blob = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-            kept = (_PICKLED, blob, len(blob))
-        if self.max_bytes is not None and kept[2] > self.max_bytes:
+            kept = (blob, len(blob))
+        if self.max_bytes is not None and kept[1] > self.max_bytes:
             return
         with self._lock:
             old = self._items.pop(key, None)
-            self._bytes += kept[2] - (old[2] if old is not None else 0)
+            self._bytes += kept[1] - (old[1] if old is not None else 0)
             self._items[key] = kept
             while len(self._items) > self.size or (
                 self.max_bytes is not None and self._bytes > self.max_bytes
             ):
-                self._bytes -= self._items.popitem(last=False)[1][2]
+                self._bytes -= self._items.popitem(last=False)[1][1]
 
     def discard(self, key: str) -> None:
         with self._lock:
             old = self._items.pop(key, None)
             if old is not None:
-                self._bytes -= old[2]
+                self._bytes -= old[1]
 
     def clear(self) -> None:
         with self._lock:

@@ -2,7 +2,6 @@
 
 from django import template
 from django.conf import settings
-from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 
 from core.models import SiteSettings, WarningSigns
@@ -38,7 +37,7 @@ def other_regions(request, region) -> list[tuple[str, str, str]]:
     """Each other region, its name and the address of this page for it: the page's query
     with `region` set, as `{% querystring region=value %}` writes it, worked out here once
     for the whole list rather than by the template tag for each link."""
-    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    query = request.GET.copy()
     links = []
     for value, label in Region.choices:
         if value != region:
